@@ -1,0 +1,46 @@
+"The reproduce driver, as `make reproduce` calls it: keeps going past a broken notebook and names it."
+import json, os, shutil, subprocess, sys
+
+from conftest import NBS, ROOT, notebooks
+
+
+def _run(args, env=None):
+    return subprocess.run([sys.executable, "-m", "seqrl.reproduce", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+
+
+def _break(src, dst):
+    "A copy of notebook `src` with a failing cell after its parameters cell."
+    nb = json.loads(src.read_text())
+    i = next(i for i, c in enumerate(nb["cells"]) if "parameters" in c["metadata"].get("tags", []))
+    nb["cells"].insert(i + 1, dict(cell_type="code", id="broken", metadata={}, execution_count=None, outputs=[],
+                                   source='raise RuntimeError("deliberately broken notebook")'))
+    dst.write_text(json.dumps(nb))
+
+
+def test_broken_notebook_fails_the_run_and_others_still_run(isolated):
+    nbs = isolated/"nbs"
+    nbs.mkdir()
+    for nb in notebooks("experiments"): shutil.copy(nb, nbs/nb.name)
+    _break(NBS/"experiments"/"example.ipynb", nbs/"aa_broken.ipynb")   # sorts first: the others run after it
+    p = _run(["--profile", "smoke", "--nbs-dir", str(nbs)])
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert "FAILED aa_broken" in p.stderr and "RuntimeError: deliberately broken notebook" in p.stderr
+    runs = (isolated/"runs"/"smoke"/"runs.md").read_text()
+    assert "| aa_broken | failed |" in runs
+    for nb in notebooks("experiments"): assert f"| {nb.stem} | ok |" in runs
+    assert (isolated/"figures"/"summary"/"smoke"/"summary.md").is_file()
+    assert "| example | random | hopper |" in (isolated/"figures"/"summary"/"smoke"/"summary.md").read_text()
+
+
+def test_unknown_notebook_is_refused_with_the_valid_names(isolated):
+    p = _run(["--profile", "smoke", "--only", "no_such_experiment"])
+    assert p.returncode == 2 and "valid: example" in p.stderr
+
+
+def test_make_reproduce_smoke(isolated):
+    "`make reproduce PROFILE=smoke` from the README, with its results kept out of the tracked figures/."
+    p = subprocess.run(["make", "reproduce", "PROFILE=smoke"], cwd=ROOT, capture_output=True, text=True)
+    assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
+    assert "| example | ok |" in p.stdout
+    assert (isolated/"runs"/"smoke"/"example.ipynb").is_file()
