@@ -24,6 +24,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'seqrl.docs._is_showdoc': ('docs.html#_is_showdoc', 'seqrl/docs.py'),
                             'seqrl.docs._mkdocs_config': ('docs.html#_mkdocs_config', 'seqrl/docs.py'),
                             'seqrl.docs._render_output': ('docs.html#_render_output', 'seqrl/docs.py'),
+                            'seqrl.docs._terminal': ('docs.html#_terminal', 'seqrl/docs.py'),
                             'seqrl.docs._text': ('docs.html#_text', 'seqrl/docs.py'),
                             'seqrl.docs.build_docs': ('docs.html#build_docs', 'seqrl/docs.py'),
                             'seqrl.docs.main': ('docs.html#main', 'seqrl/docs.py'),
