@@ -90,4 +90,17 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'seqrl.reproduce.find_notebooks': ('reproduce.html#find_notebooks', 'seqrl/reproduce.py'),
                                  'seqrl.reproduce.main': ('reproduce.html#main', 'seqrl/reproduce.py'),
                                  'seqrl.reproduce.reproduce': ('reproduce.html#reproduce', 'seqrl/reproduce.py'),
-                                 'seqrl.reproduce.run_notebook': ('reproduce.html#run_notebook', 'seqrl/reproduce.py')}}}
+                                 'seqrl.reproduce.run_notebook': ('reproduce.html#run_notebook', 'seqrl/reproduce.py')},
+            'seqrl.zoo': { 'seqrl.zoo.ActorPolicy': ('zoo.html#actorpolicy', 'seqrl/zoo.py'),
+                           'seqrl.zoo.ActorPolicy.__init__': ('zoo.html#actorpolicy.__init__', 'seqrl/zoo.py'),
+                           'seqrl.zoo.ActorPolicy.forward': ('zoo.html#actorpolicy.forward', 'seqrl/zoo.py'),
+                           'seqrl.zoo.ActorPolicy.from_sb3': ('zoo.html#actorpolicy.from_sb3', 'seqrl/zoo.py'),
+                           'seqrl.zoo.ActorPolicy.load': ('zoo.html#actorpolicy.load', 'seqrl/zoo.py'),
+                           'seqrl.zoo.ActorPolicy.save': ('zoo.html#actorpolicy.save', 'seqrl/zoo.py'),
+                           'seqrl.zoo.ActorPolicy.seed': ('zoo.html#actorpolicy.seed', 'seqrl/zoo.py'),
+                           'seqrl.zoo.ZooConfig': ('zoo.html#zooconfig', 'seqrl/zoo.py'),
+                           'seqrl.zoo.ZooConfig.for_profile': ('zoo.html#zooconfig.for_profile', 'seqrl/zoo.py'),
+                           'seqrl.zoo._progress': ('zoo.html#_progress', 'seqrl/zoo.py'),
+                           'seqrl.zoo.evaluate_policy': ('zoo.html#evaluate_policy', 'seqrl/zoo.py'),
+                           'seqrl.zoo.main': ('zoo.html#main', 'seqrl/zoo.py'),
+                           'seqrl.zoo.train_policy': ('zoo.html#train_policy', 'seqrl/zoo.py')}}}
