@@ -131,4 +131,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                            'seqrl.zoo._progress': ('zoo.html#_progress', 'seqrl/zoo.py'),
                            'seqrl.zoo.evaluate_policy': ('zoo.html#evaluate_policy', 'seqrl/zoo.py'),
                            'seqrl.zoo.main': ('zoo.html#main', 'seqrl/zoo.py'),
+                           'seqrl.zoo.policies_dir': ('zoo.html#policies_dir', 'seqrl/zoo.py'),
+                           'seqrl.zoo.policy_path': ('zoo.html#policy_path', 'seqrl/zoo.py'),
+                           'seqrl.zoo.read_manifest': ('zoo.html#read_manifest', 'seqrl/zoo.py'),
+                           'seqrl.zoo.select_policies': ('zoo.html#select_policies', 'seqrl/zoo.py'),
                            'seqrl.zoo.train_policy': ('zoo.html#train_policy', 'seqrl/zoo.py')}}}
