@@ -16,8 +16,9 @@ def notebooks(folder: str) -> list[Path]:
 
 @pytest.fixture
 def isolated(tmp_path, monkeypatch):
-    "Send results and executed notebooks to a temporary folder, so tests never touch the tracked figures/."
+    "Send results, executed notebooks and datasets to a temporary folder, so tests never touch figures/ or data/."
     monkeypatch.setenv("SEQRL_FIGURES", str(tmp_path/"figures"))
     monkeypatch.setenv("SEQRL_RUNS", str(tmp_path/"runs"))
+    monkeypatch.setenv("MINARI_DATASETS_PATH", str(tmp_path/"minari"))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     return tmp_path
