@@ -28,6 +28,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'seqrl.data._cat_obs': ('data.html#_cat_obs', 'seqrl/data.py'),
                             'seqrl.data._episode_buffer': ('data.html#_episode_buffer', 'seqrl/data.py'),
                             'seqrl.data._episodes_of': ('data.html#_episodes_of', 'seqrl/data.py'),
+                            'seqrl.data._inputs_hash': ('data.html#_inputs_hash', 'seqrl/data.py'),
                             'seqrl.data._kind_id': ('data.html#_kind_id', 'seqrl/data.py'),
                             'seqrl.data._l2m_trajectories': ('data.html#_l2m_trajectories', 'seqrl/data.py'),
                             'seqrl.data._map_obs': ('data.html#_map_obs', 'seqrl/data.py'),
