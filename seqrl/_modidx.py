@@ -39,6 +39,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'seqrl.data._read_smart_chunks': ('data.html#_read_smart_chunks', 'seqrl/data.py'),
                             'seqrl.data._record_references': ('data.html#_record_references', 'seqrl/data.py'),
                             'seqrl.data._recorded': ('data.html#_recorded', 'seqrl/data.py'),
+                            'seqrl.data._sb3_trajectories': ('data.html#_sb3_trajectories', 'seqrl/data.py'),
                             'seqrl.data._space': ('data.html#_space', 'seqrl/data.py'),
                             'seqrl.data._suite_envs': ('data.html#_suite_envs', 'seqrl/data.py'),
                             'seqrl.data.as_policy': ('data.html#as_policy', 'seqrl/data.py'),
