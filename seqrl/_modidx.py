@@ -52,6 +52,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'seqrl.data.dataset_dir': ('data.html#dataset_dir', 'seqrl/data.py'),
                             'seqrl.data.dataset_id': ('data.html#dataset_id', 'seqrl/data.py'),
                             'seqrl.data.dataset_rows': ('data.html#dataset_rows', 'seqrl/data.py'),
+                            'seqrl.data.dataset_table': ('data.html#dataset_table', 'seqrl/data.py'),
                             'seqrl.data.datasets_root': ('data.html#datasets_root', 'seqrl/data.py'),
                             'seqrl.data.export_d4rl': ('data.html#export_d4rl', 'seqrl/data.py'),
                             'seqrl.data.import_d4rl': ('data.html#import_d4rl', 'seqrl/data.py'),
