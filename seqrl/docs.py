@@ -136,11 +136,17 @@ _CSS = """.md-grid { max-width: 1440px; }
 .nb-output table.dataframe thead th { background: var(--md-default-fg-color--lightest); }
 """
 
-def build_docs(root=None, site_dir=None, quiet: bool = True) -> Path:
+def build_docs(root=None, site_dir=None, quiet: bool = True, force: bool = False) -> Path:
     "Build the static docs site of the project at `root` into `site_dir` (default `<root>/_docs`); returns its index."
     root = Path(root or project_root())
     site = Path(site_dir or root/"_docs").resolve()
-    subprocess.run([str(Path(sys.executable).parent/"nbdev-proc-nbs")], cwd=root, check=True, capture_output=quiet)
+    # nbdev-proc-nbs skips notebooks whose _proc copy is newer: `force` processes all, as a fresh clone does
+    cmd = [str(Path(sys.executable).parent/"nbdev-proc-nbs")] + (["--force"] if force else [])
+    r = subprocess.run(cmd, cwd=root, capture_output=quiet, text=True)
+    if r.returncode:
+        err = (r.stderr or "").strip().splitlines()
+        raise RuntimeError("nbdev-proc-nbs failed (it runs each notebook's import cells; an import cell must hold "
+                           "nothing but imports):\n" + "\n".join(err[-8:]))
     proc, nbs = root/"_proc", root/"nbs"
     src = root/"build"/"docs"/"src"
     shutil.rmtree(src, ignore_errors=True); src.mkdir(parents=True)

@@ -6,7 +6,7 @@ from seqrl.docs import build_docs, page_path
 
 
 def test_site_has_a_page_for_every_notebook(isolated):
-    index = build_docs(ROOT, isolated/"site")
+    index = build_docs(ROOT, isolated/"site", force=True)
     site = index.parent
     assert index.is_file() and "make reproduce" in index.read_text()
     nbs = [p for p in NBS.rglob("*.ipynb") if not any(s.startswith(("_", ".")) for s in p.relative_to(NBS).parts)]
