@@ -31,9 +31,11 @@ def run_id() -> str:
     return _RUN_ID
 
 def results_dir(experiment: str, profile: str) -> Path:
-    "Folder of experiment `experiment`'s results, figures and tables at `profile`."
-    if not experiment or "/" in experiment or experiment.startswith("."):
-        raise ValueError(f"experiment must be a plain folder name; got {experiment!r}")
+    "Folder of experiment `experiment`'s results, figures and tables at `profile` (benchmarks: `benchmarks/<name>`)."
+    parts = experiment.split("/") if experiment else [""]
+    plain = all(p and not p.startswith(".") for p in parts)
+    if not plain or len(parts) > 2 or (len(parts) == 2 and parts[0] != "benchmarks"):
+        raise ValueError(f"experiment must be a plain folder name, or benchmarks/<name>; got {experiment!r}")
     return figures_dir()/experiment/check_profile(profile)
 
 # %% ../nbs/11_report.ipynb #17a0fe9d
@@ -188,9 +190,10 @@ def plot_distribution(df: pd.DataFrame, metric: str, x: str = "method", col: str
 
 # %% ../nbs/11_report.ipynb #cae83d2c
 def save_benchmark(rows: list[dict], name: str, profile: str, params: dict | None = None) -> Path:
-    "Save benchmark `rows` with provenance to `figures/<name>/<profile>/results.json`, and as `results.md`."
+    "Save benchmark `rows` with provenance to `figures/benchmarks/<name>/<profile>/results.json`, and as `results.md`."
     from seqrl.core import atomic_write_json, provenance
     if not rows or not all(isinstance(r, dict) for r in rows): raise ValueError(f"{name}: rows must be a non-empty list of dicts")
+    name = name if name.startswith("benchmarks/") else f"benchmarks/{name}"
     d = results_dir(name, profile)
     path = atomic_write_json(d/"results.json", dict(provenance=provenance(profile, params, benchmark=name, run_id=run_id()), results=rows))
     save_table(markdown_table(pd.DataFrame(rows)), name, profile, "results")
