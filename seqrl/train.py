@@ -252,7 +252,7 @@ def main(argv=None) -> int:
 # %% ../nbs/06_train.ipynb #63eb6f24
 if __name__ == "__main__" and Path(sys.argv[0]).stem == "train": sys.exit(main())
 
-# %% ../nbs/06_train.ipynb #32e1b17b
+# %% ../nbs/06_train.ipynb #fa828f9f
 PEAK_FLOPS = {"H100": 989e12, "H200": 989e12, "A100": 312e12, "L4": 121e12}   # dense bf16 tensor-core peaks
 
 MODEL_SIZES = {   # name: (n_layer, n_head, n_embd, tokens per window, vocab)
@@ -264,15 +264,15 @@ MODEL_SIZES = {   # name: (n_layer, n_head, n_embd, tokens per window, vocab)
 class TrainBenchConfig:
     profile: str = "quick"                                   # smoke | quick | full
     models: list = field(default_factory=lambda: list(MODEL_SIZES))   # which of MODEL_SIZES to measure
-    batch_size: int = 32                                     # windows per step
-    steps: int = 12                                          # timed steps (after `warmup` untimed ones)
-    warmup: int = 3                                          # steps before timing (allocations, compile)
+    batch_size: int = 256                                    # windows per step (the published TT batch)
+    steps: int = 6                                           # timed steps (after `warmup` untimed ones)
+    warmup: int = 2                                          # steps before timing (allocations, compile)
     compile: bool = False                                    # torch.compile the loss
     device: str | None = None                                # default: CUDA when present
 
     @classmethod
     def for_profile(cls, profile: str, **overrides) -> "TrainBenchConfig":
-        "smoke: a couple of tiny steps; quick: batch 32 on this CPU; full: the published batch 256 (GPU)."
+        "smoke: a couple of tiny steps; quick: a few steps at batch 256 on this CPU; full: 50 timed steps (GPU)."
         from seqrl.core import configure
         return configure(cls, profile, dict(smoke=dict(batch_size=4, steps=2, warmup=1),
                                             full=dict(batch_size=256, steps=50, warmup=10)), **overrides)
