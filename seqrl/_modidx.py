@@ -227,6 +227,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'seqrl.train._null.__enter__': ('train.html#_null.__enter__', 'seqrl/train.py'),
                              'seqrl.train._null.__exit__': ('train.html#_null.__exit__', 'seqrl/train.py'),
                              'seqrl.train._peak': ('train.html#_peak', 'seqrl/train.py'),
+                             'seqrl.train._tokens': ('train.html#_tokens', 'seqrl/train.py'),
                              'seqrl.train._trainer': ('train.html#_trainer', 'seqrl/train.py'),
                              'seqrl.train.bench_train': ('train.html#bench_train', 'seqrl/train.py'),
                              'seqrl.train.build': ('train.html#build', 'seqrl/train.py'),

@@ -82,7 +82,7 @@ def to_device(batch: dict, device) -> dict:
         out[k] = (t.float() if t.dtype == torch.float64 else t).to(device, non_blocking=True)
     return out
 
-# %% ../nbs/06_train.ipynb #77db67f0
+# %% ../nbs/06_train.ipynb #cb4cb3bf
 class Trainer:
     "Train `model` (with `loss(batch) -> (loss, metrics)`) on batches from `sample(batch_size, rng)`."
     def __init__(self, model: nn.Module, sample, cfg: TrainConfig, out_dir=None, eval_fn=None, extra: dict | None = None):
@@ -168,7 +168,7 @@ class Trainer:
                     loss, metrics = self.loss(batch)
                 (loss / cfg.grad_accum).backward()
                 total += loss.detach().float() / cfg.grad_accum
-                tokens += int(metrics.pop("tokens", next(iter(batch.values())).numel())) * self.world
+                tokens += int(metrics.pop("tokens", _tokens(batch))) * self.world
                 for k, v in metrics.items(): extra[k] = extra.get(k, 0.0) + float(v) / cfg.grad_accum
             gnorm = nn.utils.clip_grad_norm_(self.model.parameters(), cfg.grad_clip if cfg.grad_clip > 0 else float("inf"))
             self.opt.step(); self.opt.zero_grad(set_to_none=True)
@@ -186,6 +186,11 @@ class Trainer:
         if not any(r["split"] == "eval" and r["step"] == self.step for r in self.rows): self._evaluate()
         self.save()
         return self
+
+def _tokens(batch: dict) -> int:
+    "Tokens in a micro-batch when the model does not report `tokens`: B x T of its first array."
+    x = next(iter(batch.values()))
+    return x.shape[0] * (x.shape[1] if x.dim() > 1 else 1)
 
 class _null:
     def __enter__(self): return self
