@@ -16,9 +16,9 @@ from .envs import LOCOMOTION, make_env, make_vec_env, normalized_score
 
 # %% auto #0
 __all__ = ['D4RL_KEYS', 'DATASET_COLUMNS', 'datasets_root', 'dataset_id', 'dataset_dir', 'check_episode', 'write_dataset',
-           'Trajectories', 'load_dataset', 'as_policy', 'rollout', 'collect', 'read_d4rl', 'd4rl_episodes',
-           'import_d4rl', 'export_d4rl', 'import_smart', 'import_l2m', 'recipes_dir', 'read_recipe', 'build_suite',
-           'dataset_rows', 'dataset_table', 'bench_collect', 'bench_load', 'DataBenchConfig']
+           'Trajectories', 'load_dataset', 'as_policy', 'policy_protocol', 'rollout', 'collect', 'read_d4rl',
+           'd4rl_episodes', 'import_d4rl', 'export_d4rl', 'import_smart', 'import_l2m', 'recipes_dir', 'read_recipe',
+           'build_suite', 'dataset_rows', 'dataset_table', 'bench_collect', 'bench_load', 'DataBenchConfig']
 
 # %% ../nbs/02_data.ipynb #a3f0c711
 def datasets_root() -> Path:
@@ -201,6 +201,18 @@ def as_policy(policy, env_name: str, action_space, deterministic: bool = True, s
     raise TypeError(f"policy must be 'random', 'scripted', a checkpoint path, an SB3 model or a callable; got {type(policy).__name__}")
 
 # %% ../nbs/02_data.ipynb #a9b44a7e
+def policy_protocol(policy, env_name: str, action_space, deterministic: bool = True, seed: int = 0):
+    "`as_policy`'s batched policy as `act(obs, active)`, its name, and the sequence-policy hooks `begin(n_envs)` and `step_done(actions, rewards, ends)` (no-ops where `policy` has none)."
+    f, name = as_policy(policy, env_name, action_space, deterministic, seed)
+    hook = (lambda k: None) if isinstance(policy, (str, Path)) else (lambda k: getattr(policy, k, None))
+    if hook("wants_active") is True:  # the policy skips the rows of envs whose episodes are no longer wanted
+        import inspect
+        try: det = dict(deterministic=deterministic) if "deterministic" in inspect.signature(getattr(policy, "forward", policy)).parameters else {}
+        except (TypeError, ValueError): det = {}
+        act = lambda obs, active: policy(obs, active=active, **det)
+    else: act = lambda obs, active: f(obs)
+    return act, name, hook("begin") or (lambda n_envs: None), hook("step_done") or (lambda actions, rewards, ends: None)
+
 def rollout(env_name: str, policy, n_steps: int | None = None, n_episodes: int | None = None, seed: int = 0,
             n_envs: int = 4, noise: float = 0.0, deterministic: bool = True, env_options: dict | None = None,
             progress: bool = True) -> tuple[list[dict], dict]:
@@ -210,10 +222,11 @@ def rollout(env_name: str, policy, n_steps: int | None = None, n_episodes: int |
     if (n_steps if n_steps is not None else n_episodes) < 1: raise ValueError(f"n_steps / n_episodes must be >= 1; got {n_steps if n_steps is not None else n_episodes}")
     if n_envs < 1: raise ValueError(f"n_envs must be >= 1; got {n_envs}")
     venv = make_vec_env(env_name, n_envs, autoreset_mode="SameStep", **(env_options or {}))
-    act, pname = as_policy(policy, env_name, venv.action_space, deterministic, seed)
+    act, pname, begin, step_done = policy_protocol(policy, env_name, venv.action_space, deterministic, seed)
     rng = np.random.default_rng(seed)
     low, high = venv.single_action_space.low, venv.single_action_space.high
     obs, _ = venv.reset(seed=seed)
+    begin(n_envs)
     # every step is stored batched, (T, n_envs, ...), and cut into episodes once at the end: no per-env Python work per step
     O, A, R, TE, TR, SU, finals, seen_success = [obs], [], [], [], [], [], {}, False
     start, count, steps, t = np.zeros(n_envs, int), np.zeros(n_envs, int), 0, 0
@@ -222,10 +235,12 @@ def rollout(env_name: str, policy, n_steps: int | None = None, n_episodes: int |
     t0 = time.time()
     bar = tqdm(total=n_steps if n_steps is not None else n_episodes, desc=f"collect {env_name}", unit="step" if n_steps else "ep", disable=not progress)
     while (steps < n_steps) if n_steps is not None else (count < quota).any():
-        a = np.asarray(act(obs), dtype=venv.single_action_space.dtype).reshape(n_envs, *low.shape)
+        a = np.asarray(act(obs, count < quota if quota is not None else np.ones(n_envs, bool)),
+                       dtype=venv.single_action_space.dtype).reshape(n_envs, *low.shape)
         if noise > 0: a = np.clip(a + rng.normal(0, noise, a.shape), low, high).astype(a.dtype)
         obs, r, te, tr, info = venv.step(a)
         end = te | tr
+        step_done(a, r, end)
         succ = info.get("success")
         seen_success |= succ is not None
         if end.any():

@@ -17,7 +17,7 @@ from .core import atomic_write, atomic_write_json, get_device, seed_everything
 
 # %% auto #0
 __all__ = ['PEAK_FLOPS', 'MODEL_SIZES', 'TrainConfig', 'param_groups', 'lr_at', 'dist_info', 'to_device', 'Trainer', 'toy_lm',
-           'build', 'train_spec', 'fit', 'main', 'TrainBenchConfig', 'bench_train']
+           'load_model', 'build', 'train_spec', 'fit', 'main', 'TrainBenchConfig', 'bench_train']
 
 # %% ../nbs/06_train.ipynb #92b2e43c
 @dataclass
@@ -206,6 +206,18 @@ def toy_lm(vocab: int = 16, seq_len: int = 16, n_layer: int = 2, n_embd: int = 3
         first = rng.integers(0, vocab, size=(batch_size, 1))
         return dict(tokens=(first + np.arange(seq_len + 1)) % vocab)
     return dict(model=model, sample=sample)
+
+# %% ../nbs/06_train.ipynb #4cc8f3de
+def load_model(path, map_location="cpu") -> nn.Module:
+    "The trained model of checkpoint `path` (written by `Trainer` from a model builder), in eval mode."
+    s = torch.load(path, map_location=map_location, weights_only=False)
+    e = s.get("extra") or {}
+    if "model" not in e: raise ValueError(f"{path}: the checkpoint's extra names no model class (not written from a seqrl.models builder)")
+    mod, name = e["model"].split(":")
+    cls = getattr(importlib.import_module(mod), name)
+    model = cls.from_extra(e) if hasattr(cls, "from_extra") else cls(cls.config_cls(**e["config"]), e["obs_dim"], e["act_dim"])
+    model.load_state_dict(s["model"])
+    return model.to(map_location).eval()
 
 # %% ../nbs/06_train.ipynb #6b73e13b
 def build(spec: dict) -> dict:

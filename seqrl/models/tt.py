@@ -17,7 +17,7 @@ from ..tokenizer import Discretizer, QuantileDiscretizer, UniformDiscretizer
 from ..transformer import GPT, GPTConfig, value_mask
 
 # %% auto #0
-__all__ = ['TTConfig', 'joint', 'fit_tokenizer', 'TT', 'trajectories', 'tt_builder', 'load_tt']
+__all__ = ['TTConfig', 'joint', 'fit_tokenizer', 'TT', 'trajectories', 'tt_builder']
 
 # %% ../../nbs/models/tt.ipynb #018a9a01
 @dataclass
@@ -74,7 +74,7 @@ def fit_tokenizer(buffer, obs_dim: int, act_dim: int, kind: str = "quantile", n_
     if cls is None: raise ValueError(f"discretizer must be 'quantile' or 'uniform'; got {kind!r}")
     return cls(n_bins).fit(joint(buffer.arrays, obs_dim, act_dim))
 
-# %% ../../nbs/models/tt.ipynb #0aead7c8
+# %% ../../nbs/models/tt.ipynb #56ceb97d
 class TT(nn.Module):
     "Trajectory Transformer over transitions of `obs_dim` + `act_dim` + 2 scalars, with `tokenizer`'s bins."
     def __init__(self, cfg: TTConfig, obs_dim: int, act_dim: int, tokenizer: Discretizer):
@@ -122,15 +122,16 @@ class TT(nn.Module):
         w = self.dim_weights[dims].expand_as(target) * valid[:, 1:]
         return (ce * w.reshape(-1)).mean(), dict(tokens=int(valid[:, :-1].sum()))
 
-    def spec(self) -> dict:
-        "What rebuilds this model besides its weights (goes into the checkpoint's `extra`)."
-        return dict(cfg=asdict(self.cfg), obs_dim=self.obs_dim, act_dim=self.act_dim, tokenizer=self.tokenizer.state_dict())
+    def checkpoint_extra(self) -> dict:
+        "What rebuilds this model besides its weights, for the checkpoint's `extra` (see `seqrl.train.load_model`)."
+        return dict(model=f"{type(self).__module__}:{type(self).__name__}", config=asdict(self.cfg), obs_dim=self.obs_dim,
+                    act_dim=self.act_dim, tokenizer=self.tokenizer.state_dict())
 
     @classmethod
-    def from_spec(cls, spec: dict) -> "TT":
-        return cls(TTConfig(**spec["cfg"]), spec["obs_dim"], spec["act_dim"], Discretizer.from_state(spec["tokenizer"]))
+    def from_extra(cls, e: dict) -> "TT":
+        return cls(TTConfig(**e["config"]), e["obs_dim"], e["act_dim"], Discretizer.from_state(e["tokenizer"]))
 
-# %% ../../nbs/models/tt.ipynb #c2c969da
+# %% ../../nbs/models/tt.ipynb #e1287a3e
 def trajectories(datasets) -> list[Trajectories]:
     "Datasets given as ids (loaded from disk) or `Trajectories`, one or a list, as a list of `Trajectories`."
     from seqrl.data import load_dataset
@@ -146,12 +147,5 @@ def tt_builder(datasets, profile: str = "full", seed: int = 0, **overrides) -> d
     buf = WindowBuffer(trs, cfg.K, discount=cfg.discount, terminal_penalty=cfg.terminal_penalty)
     torch.manual_seed(seed)
     model = TT(cfg, obs_dim, act_dim, fit_tokenizer(buf, obs_dim, act_dim, cfg.discretizer, cfg.n_bins))
-    return dict(model=model, sample=buf.sample, extra=dict(tt=model.spec(), n_transitions=len(buf)))
-
-def load_tt(path, device="cpu") -> TT:
-    "The trained TT of checkpoint `path` (written by `seqrl.train.Trainer`), in eval mode."
-    s = torch.load(path, map_location=device, weights_only=False)
-    if "tt" not in s.get("extra", {}): raise ValueError(f"{path}: not a TT checkpoint (its extra has no 'tt' entry)")
-    m = TT.from_spec(s["extra"]["tt"]).to(device)
-    m.load_state_dict(s["model"])
-    return m.eval()
+    return dict(model=model, sample=buf.sample, extra=dict(model.checkpoint_extra(), n_transitions=len(buf),
+                                                           datasets=[t.dataset_id for t in trs]))
