@@ -146,9 +146,9 @@ def save_figure(fig, experiment: str, profile: str, name: str) -> Path:
     plt.close(fig)
     return path
 
-def save_table(text: str, experiment: str, profile: str, name: str) -> Path:
-    "Save a markdown table as `figures/<experiment>/<profile>/<name>.md`."
-    return atomic_write_text(results_dir(experiment, profile)/f"{name}.md", text)
+def save_table(text: str, experiment: str, profile: str, name: str, suffix: str = ".md") -> Path:
+    "Save a table (markdown by default; `suffix=\".tex\"` for LaTeX) as `figures/<experiment>/<profile>/<name><suffix>`."
+    return atomic_write_text(results_dir(experiment, profile)/f"{name}{suffix}", text)
 
 def plot_final(df: pd.DataFrame, metric: str, x: str = "task", hue: str = "method", title: str | None = None):
     "Bar chart of the final `metric` (mean and 95% interval over seeds) with one dot per seed."

@@ -19,7 +19,7 @@ from ..transformer import GPT, GPTConfig, value_mask
 # %% auto #0
 __all__ = ['TTConfig', 'joint', 'fit_tokenizer', 'TT', 'trajectories', 'tt_builder']
 
-# %% ../../nbs/models/tt.ipynb #018a9a01
+# %% ../../nbs/models/tt.ipynb #147ba28d
 @dataclass
 class TTConfig:
     profile: str = "full"            # smoke | quick | full
@@ -60,6 +60,16 @@ class TTConfig:
         return {**dict(steps=steps, batch_size=self.batch_size, lr=self.lr, betas=(0.9, 0.95), weight_decay=self.weight_decay,
                        grad_clip=self.grad_clip, warmup_steps=min(int(self.warmup_epochs * per_epoch), steps // 10 + 1),
                        decay_steps=min(decay, steps), min_lr_ratio=0.1), **overrides}
+
+    def spec(self, datasets, seed: int = 0, out_dir=None, **train) -> dict:
+        "The `seqrl.train.fit` spec that trains this TT on `datasets` (ids), its schedule sized to their steps."
+        ids = [datasets] if isinstance(datasets, str) else list(datasets)
+        n = sum(len(t) for t in trajectories(ids))
+        fields = {k: v for k, v in asdict(self).items() if k != "profile"}
+        spec = dict(builder="seqrl.models.tt:tt_builder", args=dict(datasets=ids, profile=self.profile, seed=seed, **fields),
+                    train=self.train_config(n, seed=seed, **train))
+        if out_dir is not None: spec["out_dir"] = str(out_dir)
+        return spec
 
 # %% ../../nbs/models/tt.ipynb #95f86715
 def joint(batch: dict, obs_dim: int, act_dim: int):
