@@ -522,6 +522,8 @@ def read_recipe(recipe) -> dict:
         if not ({"policy", "combine"} & set(spec)): raise ValueError(f"{src}: kind {k!r} needs a 'policy' or a 'combine' field")
         for c in spec.get("combine", []):
             if c not in r["kinds"]: raise ValueError(f"{src}: kind {k!r} combines unknown kind {c!r}")
+        if "envs" in spec and not (isinstance(spec["envs"], list) and all(isinstance(e, str) for e in spec["envs"])):
+            raise ValueError(f"{src}: kind {k!r}: 'envs' must be a list of environment names; got {spec['envs']!r}")
     return r
 
 def _suite_envs(r: dict, profile: str) -> list[str]:
@@ -555,6 +557,7 @@ def build_suite(recipe, profile: str = "quick", envs=None, kinds=None, overwrite
         for kind in order:
             if kinds and kind not in kinds: continue
             spec, did = r["kinds"][kind], dataset_id(env, _kind_id(kind, profile))
+            if "envs" in spec and env not in spec["envs"]: continue
             want = dict(suite=r["name"], kind=kind, profile=profile, steps_asked=steps, spec=spec, inputs=_inputs_hash(r, spec, env, profile))
             old = _recorded(did)
             if old and not overwrite and all(old.get(k) == v for k, v in want.items()):
