@@ -212,6 +212,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'seqrl.offline.datasets': ('offline.html#datasets', 'seqrl/offline.py'),
                                'seqrl.offline.model_config': ('offline.html#model_config', 'seqrl/offline.py'),
                                'seqrl.offline.paper_table': ('offline.html#paper_table', 'seqrl/offline.py'),
+                               'seqrl.offline.plot_scores': ('offline.html#plot_scores', 'seqrl/offline.py'),
                                'seqrl.offline.policy_for': ('offline.html#policy_for', 'seqrl/offline.py'),
                                'seqrl.offline.run_dir': ('offline.html#run_dir', 'seqrl/offline.py'),
                                'seqrl.offline.run_offline': ('offline.html#run_offline', 'seqrl/offline.py'),

@@ -13,7 +13,7 @@ from .core import configure, runs_dir
 
 # %% auto #0
 __all__ = ['METHODS', 'PUBLISHED', 'KIND_ORDER', 'ENV_ORDER', 'OfflineConfig', 'datasets', 'model_config', 'run_dir', 'run_spec',
-           'policy_for', 'run_offline', 'seed_scores', 'paper_table']
+           'policy_for', 'run_offline', 'seed_scores', 'paper_table', 'plot_scores']
 
 # %% ../nbs/14_offline.ipynb #0a3651a3
 @dataclass
@@ -101,7 +101,7 @@ def run_offline(cfg: OfflineConfig, progress: bool = True) -> list[dict]:
                  for m, v in (("train_minutes", (t1 - t0) / 60), ("eval_minutes", (t2 - t1) / 60))]
     return rows
 
-# %% ../nbs/14_offline.ipynb #f200092b
+# %% ../nbs/14_offline.ipynb #8d81c79d
 PUBLISHED = {  # TT paper, Table 1 (D4RL v2 normalised scores): (BC, DT, TT)
     "halfcheetah-medium-expert": (59.9, 86.8, 95.0), "hopper-medium-expert": (79.6, 107.6, 110.0),
     "walker2d-medium-expert": (36.6, 108.1, 101.9), "halfcheetah-medium": (43.1, 42.6, 46.9),
@@ -156,3 +156,9 @@ def paper_table(df: pd.DataFrame, metric: str = "normalized_score", published: b
             " & ".join(esc(c) for c in table.columns) + " \\\\\n\\midrule\n" + \
             "\n".join(" & ".join(esc(x) for x in r) + " \\\\" for r in table.itertuples(index=False)) + "\n\\bottomrule\n\\end{tabular}\n"
     return table, md, latex
+
+def plot_scores(df: pd.DataFrame, metric: str = "normalized_score", title: str | None = None):
+    "Bar chart per task and method of the runs' mean `metric` (mean and 95% interval over seeds, a dot per seed)."
+    from seqrl.report import plot_final
+    s = seed_scores(df, metric).assign(metric=metric, step=0, experiment=df["experiment"].iloc[0] if "experiment" in df else "")
+    return plot_final(s, metric, x="task", hue="method", title=title or metric)
