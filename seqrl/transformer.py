@@ -62,38 +62,44 @@ def padding_mask(mask: torch.Tensor, valid: torch.Tensor) -> torch.Tensor:
     "Combine `mask` `(T, T)` or `(B, T, T)` with key padding `valid` `(B, T)`: nobody attends to padding."
     return mask & valid[:, None, :].bool()
 
-# %% ../nbs/05_transformer.ipynb #7dc78364
+# %% ../nbs/05_transformer.ipynb #b782d82e
 class KVCache:
-    "Keys and values of the tokens seen so far, per layer, for a batch: tensors `(B, n_head, max_len, head_dim)`."
+    "Keys and values of the tokens seen so far, per layer, for a batch of rows: buffers `(rows, n_head, max_len, head_dim)`."
     def __init__(self, n_layer: int, batch_size: int, n_head: int, head_dim: int, max_len: int, device=None, dtype=torch.float32):
         shape = (batch_size, n_head, max_len, head_dim)
-        self.k = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(n_layer)]
-        self.v = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(n_layer)]
-        self.pos, self.max_len = 0, max_len
+        self._k = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(n_layer)]
+        self._v = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(n_layer)]
+        self.rows, self.pos, self.max_len = batch_size, 0, max_len
 
     @property
-    def batch_size(self) -> int: return self.k[0].shape[0]
+    def batch_size(self) -> int: return self.rows
 
     def update(self, layer: int, k: torch.Tensor, v: torch.Tensor):
         "Write the new tokens' `k`, `v` `(B, H, T, hd)` of `layer` at `pos`; return all keys and values so far."
         T = k.shape[2]
         if self.pos + T > self.max_len:
             raise ValueError(f"KVCache: {self.pos} + {T} tokens exceed max_len {self.max_len}")
-        self.k[layer][:, :, self.pos:self.pos + T] = k
-        self.v[layer][:, :, self.pos:self.pos + T] = v
-        return self.k[layer][:, :, :self.pos + T], self.v[layer][:, :, :self.pos + T]
+        self._k[layer][:self.rows, :, self.pos:self.pos + T] = k
+        self._v[layer][:self.rows, :, self.pos:self.pos + T] = v
+        return self._k[layer][:self.rows, :, :self.pos + T], self._v[layer][:self.rows, :, :self.pos + T]
 
     def advance(self, T: int): self.pos += T
 
     def reorder(self, idx: torch.Tensor) -> "KVCache":
-        "Keep batch rows `idx` (in that order, repeats allowed): the beams that survive a search step."
-        self.k = [k.index_select(0, idx) for k in self.k]
-        self.v = [v.index_select(0, idx) for v in self.v]
+        "Keep rows `idx` (in that order, repeats allowed): the beams that survive a search step. Copies only the tokens seen."
+        n, cap = len(idx), self._k[0].shape[0]
+        for buf in (self._k, self._v):
+            for i, t in enumerate(buf):
+                g = t[idx, :, :self.pos]                              # the gathered rows, tokens so far only
+                if n > cap:                                           # more rows than the buffers hold: grow them
+                    buf[i] = t = t.new_zeros((max(n, 2 * cap), *t.shape[1:]))
+                t[:n, :, :self.pos] = g
+        self.rows = n
         return self
 
     def repeat(self, n: int) -> "KVCache":
-        "Repeat every batch row `n` times in place (row `b` becomes rows `b*n .. b*n+n-1`)."
-        return self.reorder(torch.arange(self.batch_size, device=self.k[0].device).repeat_interleave(n))
+        "Repeat every row `n` times in place (row `b` becomes rows `b*n .. b*n+n-1`)."
+        return self.reorder(torch.arange(self.rows, device=self._k[0].device).repeat_interleave(n))
 
     def crop(self, n: int) -> "KVCache":
         "Forget everything after the first `n` tokens."
