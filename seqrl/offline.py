@@ -38,7 +38,7 @@ class OfflineConfig:
             quick=dict(envs=["hopper"], kinds=["medium-replay", "medium"], seeds=[0], episodes=4, max_episode_steps=200,
                        plan=dict(horizon=5, beam_width=32))), **overrides)
 
-# %% ../nbs/14_offline.ipynb #9a6e23f2
+# %% ../nbs/14_offline.ipynb #8ef08c40
 def datasets(cfg: OfflineConfig, progress: bool = False) -> dict[tuple[str, str], str]:
     "Dataset id of every (env, kind) of `cfg`, building what is missing from the locomotion recipe."
     from seqrl.data import build_suite, read_recipe
@@ -64,8 +64,10 @@ def run_dir(cfg: OfflineConfig, env: str, kind: str, method: str, seed: int):
 
 def run_spec(cfg: OfflineConfig, env: str, kind: str, method: str, seed: int, dataset: str) -> dict:
     "The `seqrl.train.fit` spec of one run."
-    return model_config(method, cfg.profile).spec([dataset], seed=seed, out_dir=run_dir(cfg, env, kind, method, seed),
-                                                  progress=False, device=cfg.device)
+    mc = model_config(method, cfg.profile)
+    steps = getattr(mc, "steps", None) or getattr(mc, "max_steps", None) or 50_000   # TT's full schedule depends on the data
+    return mc.spec([dataset], seed=seed, out_dir=run_dir(cfg, env, kind, method, seed), progress=False, device=cfg.device,
+                   ckpt_every=max(10, steps // 10))   # an interrupted sweep resumes within a tenth of a run
 
 def policy_for(cfg: OfflineConfig, method: str, model, env: str, kind: str, seed: int):
     "The evaluated policy: TT's planner (published settings for the dataset, then `cfg.plan`), DT at its target return, or BC."
