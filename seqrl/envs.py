@@ -125,7 +125,7 @@ def make_metaworld(task: str, seed: int = 0, render_mode: str | None = None) -> 
 
 # %% ../nbs/01_envs.ipynb #d62a0607
 def make_kitchen(tasks=None, flat: bool = True, **kwargs) -> gym.Env:
-    "Franka Kitchen with subtasks `tasks` (default: all seven); `flat` gives the 59-dim float32 observation."
+    "Franka Kitchen with subtasks `tasks` (default: all seven); `flat` gives the 59-dim float32 observation. No time limit: `make_env` adds it."
     import gymnasium_robotics
     tasks = list(KITCHEN_TASKS if tasks is None else tasks)
     bad = [t for t in tasks if t not in KITCHEN_TASKS]
@@ -134,6 +134,7 @@ def make_kitchen(tasks=None, flat: bool = True, **kwargs) -> gym.Env:
         warnings.simplefilter("ignore")
         gym.register_envs(gymnasium_robotics)
     env = gym.make("FrankaKitchen-v1", tasks_to_complete=tasks, **kwargs)
+    if isinstance(env, gym.wrappers.TimeLimit): env = env.env   # the registered 280 steps would cap any longer limit
     return _Float32Obs(env, "observation") if flat else env
 
 # %% ../nbs/01_envs.ipynb #ee6d230c
@@ -144,7 +145,7 @@ def _register():
         if gid not in gym.registry: gym.register(gid, entry_point="seqrl.envs:DMCEnv", kwargs=dict(domain=d, task=k))
     for t in ("reach", *CW10):  # the rest of Meta-World registers on first use (listing MT50 imports metaworld)
         if f"seqrl/mw-{t}-v0" not in gym.registry: gym.register(f"seqrl/mw-{t}-v0", entry_point="seqrl.envs:make_metaworld", kwargs=dict(task=t))
-    if "seqrl/kitchen-v0" not in gym.registry: gym.register("seqrl/kitchen-v0", entry_point="seqrl.envs:make_kitchen")
+    if "seqrl/kitchen-v0" not in gym.registry: gym.register("seqrl/kitchen-v0", entry_point="seqrl.envs:make_kitchen", max_episode_steps=280)
 _register()
 
 def gym_id(name: str) -> str:
