@@ -103,6 +103,16 @@ class Arm:
     def rot(self) -> np.ndarray: return self.d.site_xmat[self.site].reshape(3, 3).copy()
     def site_pos(self, name: str) -> np.ndarray: return self.d.site_xpos[self.m.site(name).id].copy()
 
+    def pick(self, rot) -> np.ndarray:
+        "`rot`, or `rot` turned half a turn about the approach axis (the same grip), whichever the wrist reaches best."
+        R, rot, best, cost = self.rot, np.asarray(rot, dtype=float), None, np.inf
+        for Rc in (rot, rot @ rot_z(np.pi)):
+            e = rotvec(Rc @ R.T)
+            q7 = self.d.qpos[6] + e @ R[:, 2]  # joint 7 turns the hand about its approach axis
+            c = np.linalg.norm(e) + 3.0*max(0.0, abs(q7) - 2.5)
+            if c < cost: best, cost = Rc, c
+        return best
+
     def action(self, pos, rot=None, grip: float = 1.0, vmax: float | None = None) -> np.ndarray:
         "The 9-dim action moving the end effector toward `pos` and `rot` (None: free), fingers open (`grip` 1) or closed (-1)."
         e = np.asarray(pos, dtype=float) - self.pos
@@ -111,7 +121,7 @@ class Arm:
         mujoco.mj_jacSite(self.m, self.d, self._jp, self._jr, self.site)
         J = np.vstack([self._jp[:, :7], self._jr[:, :7]])
         if rot is None: J, x = J[:3], v
-        else: x = np.r_[v, _cap(self.ang_gain*rotvec(np.asarray(rot) @ self.rot.T), self.wmax)]
+        else: x = np.r_[v, _cap(self.ang_gain*rotvec(self.pick(rot) @ self.rot.T), self.wmax)]
         q, free = self.d.qpos[:7], np.ones(7, bool)
         for _ in range(3):  # drop the joints at a limit that the command pushes further into
             Jf = J*free
@@ -134,7 +144,7 @@ def goto(arm, pos, rot=None, grip=1.0, vmax=None, tol=0.015, rtol=0.1, max_steps
     "Yield commands toward a pose until it is within `tol` m and `rtol` rad, or `max_steps` have passed."
     pos = np.asarray(pos, float)
     for _ in range(max_steps):
-        if np.linalg.norm(arm.pos - pos) < tol and (rot is None or np.linalg.norm(rotvec(rot @ arm.rot.T)) < rtol): return
+        if np.linalg.norm(arm.pos - pos) < tol and (rot is None or np.linalg.norm(rotvec(arm.pick(rot) @ arm.rot.T)) < rtol): return
         yield Cmd(pos, rot, grip, vmax)
 
 def hold(arm, pos, rot=None, grip=1.0, steps=5):
@@ -196,6 +206,8 @@ def light_switch(arm, rng, off):
     yield from retreat(arm, [0, 1, 0], 0.08, -1.0)
 
 def slide_cabinet(arm, rng, off):
+    if arm.q[21] > 0.3:  # the open hinge door stands in front of the handle's left side
+        yield from _slide_past_door(arm, rng, off); return
     p = arm.site_pos("slide_site") + off(3) + [0, -0.045, -0.06]  # fingertips at the handle, 6 cm below its middle
     yield from goto(arm, p + [-0.08, -0.06, 0], FRONT, -1.0, vmax=TRANSIT, tol=0.03)
     yield from goto(arm, p + [-0.07, 0, 0], FRONT, -1.0, tol=0.015)
@@ -203,6 +215,21 @@ def slide_cabinet(arm, rng, off):
     for _ in range(40):
         if arm.q[19] > goal: break
         yield Cmd(p + [goal, 0, 0], FRONT, -1.0, 0.3)
+    yield from retreat(arm, [0, 1, 0], 0.08, -1.0)
+
+def _slide_past_door(arm, rng, off):
+    "The slide cabinet with the hinge door open: in under the door and from the front right, the fingers stacked vertically."
+    R = rot_z(0.4) @ FRONT @ rot_z(np.pi/2)  # approach turned 0.4 rad toward -x: the hand and wrist stay right of the door
+    a = R[:, 2]
+    tip = arm.site_pos("slide_site") + off(3) + [-0.047, 0.012, -0.06]  # fingertips just left of the handle's bar
+    pre = tip - 0.16*a
+    yield from goto(arm, np.r_[pre[:2], 2.3], R, -1.0, vmax=TRANSIT, tol=0.04, rtol=0.3)  # below the door's bottom edge
+    yield from goto(arm, pre - 0.045*a, R, -1.0, tol=0.02)
+    yield from goto(arm, tip - 0.045*a, R, -1.0, tol=0.012, vmax=0.3)
+    goal = 0.16 + 0.02*rng.standard_normal()
+    for _ in range(40):
+        if arm.q[19] > goal: break
+        yield Cmd(tip - 0.045*a + [goal + 0.03, 0.01, 0], R, -1.0, 0.3)
     yield from retreat(arm, [0, 1, 0], 0.08, -1.0)
 
 def hinge_cabinet(arm, rng, off):
