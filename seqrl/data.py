@@ -16,9 +16,10 @@ from .envs import LOCOMOTION, make_env, make_vec_env, normalized_score
 
 # %% auto #0
 __all__ = ['D4RL_KEYS', 'DATASET_COLUMNS', 'datasets_root', 'dataset_id', 'dataset_dir', 'check_episode', 'write_dataset',
-           'Trajectories', 'load_dataset', 'as_policy', 'policy_protocol', 'rollout', 'collect', 'read_d4rl',
-           'd4rl_episodes', 'import_d4rl', 'export_d4rl', 'import_smart', 'import_l2m', 'recipes_dir', 'read_recipe',
-           'build_suite', 'dataset_rows', 'dataset_table', 'bench_collect', 'bench_load', 'DataBenchConfig']
+           'Trajectories', 'load_dataset', 'trajectories', 'as_policy', 'policy_protocol', 'rollout', 'collect',
+           'read_d4rl', 'd4rl_episodes', 'import_d4rl', 'export_d4rl', 'import_smart', 'import_l2m', 'recipes_dir',
+           'read_recipe', 'build_suite', 'dataset_rows', 'dataset_table', 'bench_collect', 'bench_load',
+           'DataBenchConfig']
 
 # %% ../nbs/02_data.ipynb #a3f0c711
 def datasets_root() -> Path:
@@ -173,6 +174,11 @@ def load_dataset(dataset_id: str) -> Trajectories:
                       {k: np.concatenate(v) for k, v in info_rows.items() if len(v) == len(eps)}, dataset_id, recipe.get("env"), meta)
     if not np.isfinite(tr.rewards).all(): raise ValueError(f"{d}: field 'rewards' has NaN or inf")
     return tr
+
+def trajectories(datasets) -> list[Trajectories]:
+    "Datasets given as ids (loaded with `load_dataset`) or `Trajectories`, one or a list, as a list of `Trajectories`."
+    items = [datasets] if isinstance(datasets, (str, Trajectories)) else list(datasets)
+    return [load_dataset(d) if isinstance(d, str) else d for d in items]
 
 # %% ../nbs/02_data.ipynb #95a8334e
 def as_policy(policy, env_name: str, action_space, deterministic: bool = True, seed: int = 0):

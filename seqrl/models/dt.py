@@ -12,8 +12,7 @@ import torch.nn as nn
 
 from ..buffer import WindowBuffer
 from ..core import configure
-from ..data import Trajectories
-from .tt import trajectories
+from ..data import Trajectories, trajectories
 from ..train import TrainConfig, load_model
 from ..transformer import GPT, GPTConfig, init_weights
 
