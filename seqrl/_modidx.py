@@ -269,6 +269,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'seqrl.planner.Decoder.logits': ('planner.html#decoder.logits', 'seqrl/planner.py'),
                                'seqrl.planner.Decoder.select': ('planner.html#decoder.select', 'seqrl/planner.py'),
                                'seqrl.planner.PlanConfig': ('planner.html#planconfig', 'seqrl/planner.py'),
+                               'seqrl.planner.PlanConfig.__post_init__': ('planner.html#planconfig.__post_init__', 'seqrl/planner.py'),
                                'seqrl.planner.PlannerBenchConfig': ('planner.html#plannerbenchconfig', 'seqrl/planner.py'),
                                'seqrl.planner.PlannerBenchConfig.for_profile': ( 'planner.html#plannerbenchconfig.for_profile',
                                                                                  'seqrl/planner.py'),

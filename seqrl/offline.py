@@ -78,13 +78,15 @@ def policy_for(cfg: OfflineConfig, method: str, model, env: str, kind: str, seed
     if method == "dt": return DTPolicy(model, model.cfg.target_for(env))
     return BCPolicy(model)
 
-# %% ../nbs/14_offline.ipynb #82f5a2c3
+# %% ../nbs/14_offline.ipynb #80016d99
 def run_offline(cfg: OfflineConfig, progress: bool = True) -> list[dict]:
     "Train and evaluate every run of `cfg`; tidy rows (one per episode and metric), plus training time."
     import time
     from tqdm.auto import tqdm
     from seqrl.train import fit
     from seqrl.evaluate import evaluate
+    bad = [m for m in cfg.methods if m not in METHODS]
+    if bad: raise ValueError(f"OfflineConfig.methods: unknown method(s) {bad}; valid: {', '.join(METHODS)}")
     ids = datasets(cfg, progress)
     runs = [(e, k, m, s) for e in cfg.envs for k in cfg.kinds for m in cfg.methods for s in cfg.seeds]
     rows = []

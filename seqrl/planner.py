@@ -16,7 +16,7 @@ from .models.tt import TT, TTConfig
 __all__ = ['PLAN_OVERRIDES', 'BENCH_SETTINGS', 'PlanConfig', 'plan_config', 'filter_logits', 'choose', 'Decoder', 'beam_search',
            'TTPlanner', 'PlannerBenchConfig', 'bench_model', 'bench_planner']
 
-# %% ../nbs/07_planner.ipynb #3e189073
+# %% ../nbs/07_planner.ipynb #6c4d22df
 @dataclass
 class PlanConfig:
     horizon: int = 15                # transitions planned ahead
@@ -29,10 +29,18 @@ class PlanConfig:
     k_rew: int | None = 1            # reward and value tokens put in the sequence: top k; scored by their expectation
     discount: float = 0.99           # of predicted rewards and the final value
     max_context_transitions: int = 5 # past transitions given as context
-    window: int | None = 5           # transitions the model sees while searching (TT crops to this); None: no crop
+    window: int | None = 5           # transitions the model sees while searching (TT crops to this); None: the model's whole block
     replan_every: int = 1            # plan every k steps, executing the plan's next actions in between
     use_cache: bool = True           # KV-cache decoding (False: recompute the window for every token, as the original)
     seed: int = 0                    # sampling of action tokens
+
+    def __post_init__(self):
+        for k in ("horizon", "beam_width", "n_expand", "max_context_transitions", "replan_every"):
+            if getattr(self, k) < 1: raise ValueError(f"PlanConfig.{k} must be >= 1; got {getattr(self, k)}")
+        if self.window is not None and self.window < 1: raise ValueError(f"PlanConfig.window must be >= 1 or None; got {self.window}")
+        for k in ("cdf_act", "cdf_obs"):
+            v = getattr(self, k)
+            if v is not None and not 0 < v <= 1: raise ValueError(f"PlanConfig.{k} must be in (0, 1] or None; got {v}")
 
 PLAN_OVERRIDES = {   # the TT code base's per-dataset planning settings (the rest use the defaults)
     "halfcheetah-medium": dict(horizon=5, beam_width=32),
