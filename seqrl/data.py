@@ -12,7 +12,7 @@ import numpy as np
 import gymnasium as gym
 
 from .core import data_dir
-from .envs import LOCOMOTION, make_env, make_vec_env, normalized_score
+from .envs import KITCHEN_TASKS, LOCOMOTION, episode_infos, make_env, make_vec_env, normalized_score
 
 # %% auto #0
 __all__ = ['D4RL_KEYS', 'DATASET_COLUMNS', 'datasets_root', 'dataset_id', 'dataset_dir', 'check_episode', 'write_dataset',
@@ -271,6 +271,8 @@ def rollout(env_name: str, policy, n_steps: int | None = None, n_episodes: int |
                       actions=A[s0:e + 1, i], rewards=R[s0:e + 1, i].astype(np.float64),
                       terminations=TE[s0:e + 1, i].copy(), truncations=TR[s0:e + 1, i].copy())
             if seen_success: ep["infos"] = dict(success=np.r_[False, SU[s0:e + 1, i].astype(bool)])
+            extra = episode_infos(env_name, ep["observations"])  # e.g. the kitchen's per-step subtask completion
+            if extra: ep["infos"] = ep.get("infos", {}) | extra
             done.append((e, i, ep)); s0, n_i = e + 1, n_i + 1
     done = [ep for _, _, ep in sorted(done, key=lambda x: (x[0], x[1]))]  # in the order the episodes ended
     rets = np.array([e["rewards"].sum() for e in done])
@@ -530,6 +532,7 @@ def read_recipe(recipe) -> dict:
             if c not in r["kinds"]: raise ValueError(f"{src}: kind {k!r} combines unknown kind {c!r}")
         if "envs" in spec and not (isinstance(spec["envs"], list) and all(isinstance(e, str) for e in spec["envs"])):
             raise ValueError(f"{src}: kind {k!r}: 'envs' must be a list of environment names; got {spec['envs']!r}")
+        if not isinstance(spec.get("env_options", {}), dict): raise ValueError(f"{src}: kind {k!r}: 'env_options' must be a mapping; got {spec['env_options']!r}")
     return r
 
 def _suite_envs(r: dict, profile: str) -> list[str]:
@@ -540,11 +543,16 @@ def _suite_envs(r: dict, profile: str) -> list[str]:
         out += [f"mw/{t}" for t in mw_tasks(e[1:])] if e.startswith("@") else [e]
     return out
 
-def _policy_for(spec: str, env: str):
-    if spec.startswith("zoo:"):
+def _policy_for(spec: dict, env: str, where: str = "recipe"):
+    "The policy a recipe kind rolls out on `env`, and the Gaussian action noise `rollout` adds to it (the kitchen script adds its own)."
+    p = spec["policy"]
+    if p.startswith("zoo:"):
         from seqrl.zoo import policy_path
-        return policy_path(env, spec[4:])
-    return spec
+        return policy_path(env, p[4:]), spec.get("noise", 0.0)
+    if p == "scripted" and env == "kitchen":
+        from seqrl.kitchen import kitchen_script
+        return kitchen_script(spec, where=where), 0.0
+    return p, spec.get("noise", 0.0)
 
 def _recorded(did: str) -> dict | None:
     f = dataset_dir(did)/"data"/"metadata.json"
@@ -564,6 +572,7 @@ def build_suite(recipe, profile: str = "quick", envs=None, kinds=None, overwrite
             if kinds and kind not in kinds: continue
             spec, did = r["kinds"][kind], dataset_id(env, _kind_id(kind, profile))
             if "envs" in spec and env not in spec["envs"]: continue
+            opts = r.get("env_options", {}) | spec.get("env_options", {})
             want = dict(suite=r["name"], kind=kind, profile=profile, steps_asked=steps, spec=spec, inputs=_inputs_hash(r, spec, env, profile))
             old = _recorded(did)
             if old and not overwrite and all(old.get(k) == v for k, v in want.items()):
@@ -575,25 +584,25 @@ def build_suite(recipe, profile: str = "quick", envs=None, kinds=None, overwrite
                 summary = dict(env=env, policy="+".join(spec["combine"]), episodes=len(eps), steps=int(sum(len(e["actions"]) for e in eps)),
                                return_mean=float(rets.mean()), return_std=float(rets.std()), return_min=float(rets.min()), return_max=float(rets.max()),
                                parts=parts) | want
-                write_dataset(did, eps, env=make_env(env, **r.get("env_options", {})), recipe=summary, overwrite=True,
+                write_dataset(did, eps, env=make_env(env, **opts), recipe=summary, overwrite=True,
                               algorithm=summary["policy"], description=f"{kind} ({' + '.join(parts)})", source=did)
             else:
-                pol = _policy_for(spec["policy"], env)
+                pol, noise = _policy_for(spec, env, f"{r['name']} recipe, kind {kind!r}")
                 if isinstance(pol, list):  # zoo:replay: the steps shared among the checkpoints of the medium run
                     eps, sums = [], []
                     for i, ck in enumerate(pol):
-                        e, sm = rollout(env, ck, n_steps=max(1, steps // len(pol)), seed=seed + i, n_envs=n_envs, noise=spec.get("noise", 0.0),
-                                        deterministic=spec.get("deterministic", False), env_options=r.get("env_options"), progress=progress)
+                        e, sm = rollout(env, ck, n_steps=max(1, steps // len(pol)), seed=seed + i, n_envs=n_envs, noise=noise,
+                                        deterministic=spec.get("deterministic", False), env_options=opts, progress=progress)
                         eps += e; sums.append(sm)
                     rets = np.array([e["rewards"].sum() for e in eps])
                     summary = dict(env=env, policy=f"zoo:replay ({len(pol)} checkpoints)", episodes=len(eps), steps=int(sum(s["steps"] for s in sums)),
                                    return_mean=float(rets.mean()), return_std=float(rets.std()), return_min=float(rets.min()), return_max=float(rets.max()),
                                    checkpoints=[str(Path(c).name) for c in pol]) | want
                 else:
-                    eps, summary = rollout(env, pol, n_steps=steps, seed=seed, n_envs=n_envs, noise=spec.get("noise", 0.0),
-                                           deterministic=spec.get("deterministic", False), env_options=r.get("env_options"), progress=progress)
+                    eps, summary = rollout(env, pol, n_steps=steps, seed=seed, n_envs=n_envs, noise=noise,
+                                           deterministic=spec.get("deterministic", False), env_options=opts, progress=progress)
                     summary = summary | want
-                write_dataset(did, eps, env=make_env(env, **r.get("env_options", {})), recipe=summary, overwrite=True,
+                write_dataset(did, eps, env=make_env(env, **opts), recipe=summary, overwrite=True,
                               algorithm=str(summary["policy"]), description=r.get("description", "") + f" [{kind}]", source=did)
             out.append(summary | dict(dataset_id=did, built=True))
     _record_references(out)
@@ -606,7 +615,7 @@ def _inputs_hash(r: dict, spec: dict, env: str, profile: str) -> str:
     if "combine" in spec:
         for c in spec["combine"]: h.update(str((_recorded(dataset_id(env, _kind_id(c, profile))) or {}).get("inputs", c)).encode())
     elif spec["policy"].startswith("zoo:"):
-        pol = _policy_for(spec["policy"], env)
+        pol, _ = _policy_for(spec, env)
         for f in (pol if isinstance(pol, list) else [pol]): h.update(Path(f).read_bytes())
     else: h.update(spec["policy"].encode())
     return h.hexdigest()[:16]
@@ -648,6 +657,10 @@ def dataset_rows(dataset_ids) -> list[dict]:
         vals = dict(episodes=tr.n_episodes, steps=len(tr), return_mean=r.mean(), return_min=r.min(), return_max=r.max())
         try: vals["normalized_score"] = float(np.mean(normalized_score(env, r)))
         except (KeyError, ValueError): pass
+        if "tasks_completed" in tr.infos:  # kitchen: which of the seven subtasks each episode completed, and how many
+            per_ep = np.stack([tr.infos["tasks_completed"][a:b].any(0) for a, b in zip(tr.episode_starts[:-1], tr.episode_starts[1:])])
+            vals["subtasks_per_episode"] = per_ep.sum(1).mean()
+            vals |= {f"completed/{t}": per_ep[:, j].mean() for j, t in enumerate(KITCHEN_TASKS)}
         if "success" in tr.infos:
             s = tr.infos["success"].astype(bool)
             vals["success_rate"] = float(np.mean([s[a:b].any() for a, b in zip(tr.episode_starts[:-1], tr.episode_starts[1:])]))
@@ -656,7 +669,7 @@ def dataset_rows(dataset_ids) -> list[dict]:
     return rows
 
 # %% ../nbs/02_data.ipynb #8433d8e1
-DATASET_COLUMNS = ["episodes", "steps", "return_mean", "return_min", "return_max", "normalized_score", "success_rate"]
+DATASET_COLUMNS = ["episodes", "steps", "return_mean", "return_min", "return_max", "normalized_score", "success_rate", "subtasks_per_episode"]
 
 def dataset_table(df) -> str:
     "Markdown table of `dataset_rows` results: one line per (environment, kind), the size and return columns."

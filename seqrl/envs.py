@@ -14,9 +14,9 @@ from gymnasium import spaces
 if not os.environ.get("DISPLAY"): os.environ.setdefault("MUJOCO_GL", "egl")  # headless pixels; must precede dm_control
 
 # %% auto #0
-__all__ = ['LOCOMOTION', 'SMART_DMC', 'DMC10', 'DMC6', 'DMC_TASKS', 'CW10', 'KITCHEN_TASKS', 'D4RL_REF', 'mw_tasks', 'DMCEnv',
-           'make_metaworld', 'make_kitchen', 'gym_id', 'list_envs', 'make_env', 'make_vec_env', 'reference_scores',
-           'normalized_score']
+__all__ = ['LOCOMOTION', 'SMART_DMC', 'DMC10', 'DMC6', 'DMC_TASKS', 'CW10', 'KITCHEN_TASKS', 'EPISODE_INFOS', 'D4RL_REF',
+           'mw_tasks', 'DMCEnv', 'make_metaworld', 'make_kitchen', 'gym_id', 'list_envs', 'make_env', 'make_vec_env',
+           'episode_infos', 'reference_scores', 'normalized_score']
 
 # %% ../nbs/01_envs.ipynb #896b7784
 LOCOMOTION = {"halfcheetah": "HalfCheetah-v5", "hopper": "Hopper-v5", "walker2d": "Walker2d-v5", "ant": "Ant-v5"}
@@ -30,7 +30,7 @@ DMC_TASKS = sorted(set(SMART_DMC + DMC10 + DMC6))
 
 CW10 = ["hammer", "push-wall", "faucet-close", "push-back", "stick-pull", "handle-press-side", "push",
         "shelf-place", "window-close", "peg-unplug-side"]
-KITCHEN_TASKS = ["bottom burner", "top burner", "light switch", "slide cabinet", "hinge cabinet", "microwave", "kettle"]
+KITCHEN_TASKS = ["microwave", "kettle", "light switch", "slide cabinet", "hinge cabinet", "bottom burner", "top burner"]
 
 def mw_tasks(suite: str = "MT50") -> list[str]:
     "Meta-World v3 task names (without `-v3`) of `suite`: MT10, MT50, CW10 or MT40 (= MT50 minus CW10)."
@@ -179,6 +179,18 @@ def make_vec_env(name: str, n: int, seed: int | None = None, autoreset_mode: str
         venv.reset(seed=seed)
         venv.action_space.seed(seed)
     return venv
+
+# %% ../nbs/01_envs.ipynb #7731957c
+EPISODE_INFOS = {"kitchen": "seqrl.kitchen:completion_infos"}  # family -> "module:function" (observations -> {key: (T+1, ...) array})
+
+def episode_infos(name: str, observations) -> dict:
+    "Per-step info arrays that environment `name`'s family derives from an episode's observations (`T+1` rows); `{}` for most."
+    import importlib
+    gym_id(name)  # fails for an unknown name
+    target = EPISODE_INFOS.get(name.partition("/")[0])
+    if target is None: return {}
+    mod, _, fn = target.partition(":")
+    return getattr(importlib.import_module(mod), fn)(observations)
 
 # %% ../nbs/01_envs.ipynb #2ec44679
 D4RL_REF = {"halfcheetah": (-280.178953, 12135.0), "hopper": (-20.272305, 3234.3), "walker2d": (1.629008, 4592.3),

@@ -5,17 +5,22 @@
 # %% ../nbs/02c_kitchen.ipynb #c3760fbd
 from __future__ import annotations
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
 import mujoco
 
+from .envs import KITCHEN_TASKS
+
 # %% auto #0
 __all__ = ['SUBTASKS', 'TASK_QPOS', 'TASK_GOALS', 'BONUS_THRESH', 'DT', 'HOME', 'FRONT', 'DOWN', 'NEUTRAL', 'TRANSIT', 'SCRIPTS',
-           'obs_qpos', 'task_errors', 'completed', 'kitchen_model', 'rot_x', 'rot_y', 'rot_z', 'rotvec', 'Arm', 'Cmd',
-           'goto', 'hold', 'retreat', 'neutral', 'microwave', 'kettle', 'light_switch', 'slide_cabinet',
-           'hinge_cabinet', 'play', 'random_tasks', 'KitchenScript', 'episode_report', 'evaluate_script']
+           'SCRIPT_FIELDS', 'TARGETS', 'obs_qpos', 'task_errors', 'completed', 'completion_infos', 'kitchen_model',
+           'rot_x', 'rot_y', 'rot_z', 'rotvec', 'Arm', 'Cmd', 'goto', 'hold', 'retreat', 'neutral', 'microwave',
+           'kettle', 'light_switch', 'slide_cabinet', 'hinge_cabinet', 'play', 'random_tasks', 'KitchenScript',
+           'kitchen_script', 'subtask_table', 'plot_subtask_success', 'episode_report', 'evaluate_script',
+           'KitchenBenchConfig', 'bench_script', 'script_summary']
 
 # %% ../nbs/02c_kitchen.ipynb #53119175
 def _kitchen_env_module():
@@ -23,7 +28,7 @@ def _kitchen_env_module():
     return kitchen_env
 
 _K = _kitchen_env_module()
-SUBTASKS = ("microwave", "kettle", "light switch", "slide cabinet", "hinge cabinet", "bottom burner", "top burner")
+SUBTASKS = tuple(KITCHEN_TASKS)  # microwave, kettle, light switch, slide cabinet, hinge cabinet, bottom burner, top burner
 TASK_QPOS = {t: np.asarray(_K.OBS_ELEMENT_INDICES[t]) for t in SUBTASKS}            # qpos indices of each subtask's joints
 TASK_GOALS = {t: np.asarray(_K.OBS_ELEMENT_GOALS[t], dtype=float) for t in SUBTASKS}  # their goal values
 BONUS_THRESH = float(_K.BONUS_THRESH)                                               # complete while the distance is below this
@@ -42,6 +47,12 @@ def task_errors(obs) -> dict:
 def completed(obs) -> dict:
     "Which subtasks are complete in observation(s) `obs` (bool, or a bool array for a batch)."
     return {t: e < BONUS_THRESH for t, e in task_errors(obs).items()}
+
+def completion_infos(observations) -> dict:
+    "Per-step infos of a kitchen episode: `tasks_completed`, (T+1, 7) bool, columns in `SUBTASKS` order (see `seqrl.envs.episode_infos`)."
+    o = observations["observation"] if isinstance(observations, dict) else observations
+    c = completed(np.asarray(o))
+    return {"tasks_completed": np.stack([c[t] for t in SUBTASKS], -1)}
 
 # %% ../nbs/02c_kitchen.ipynb #0773e8b4
 @functools.lru_cache(1)
@@ -275,24 +286,42 @@ def play(arm, tasks: Sequence[str], rng: np.random.Generator, offset_noise: floa
     while True: yield Cmd(p, FRONT, 1.0)
 
 # %% ../nbs/02c_kitchen.ipynb #5b9c5391
-def random_tasks(k: int = 4, pool: Sequence[str] = SUBTASKS) -> Callable:
-    "A task sampler for `KitchenScript`: `k` distinct subtasks of `pool` in random order, drawn per episode."
-    bad = [t for t in pool if t not in SUBTASKS]
-    if bad: raise ValueError(f"unknown kitchen subtask(s) {bad}; valid: {list(SUBTASKS)}")
-    if not 1 <= k <= len(pool): raise ValueError(f"k must be in 1..{len(pool)}; got {k}")
-    def sample(rng): return [str(t) for t in rng.permutation(list(pool))[:k]]
-    sample.__name__ = f"random{k}"
+def _check_tasks(tasks, field: str = "tasks") -> list[str]:
+    if isinstance(tasks, str): raise TypeError(f"{field} must be a list of subtasks, not the string {tasks!r}")
+    tasks = [str(t) for t in tasks]
+    bad = [t for t in tasks if t not in SUBTASKS]
+    if bad: raise ValueError(f"{field}: unknown kitchen subtask(s) {bad}; valid: {list(SUBTASKS)}")
+    if len(set(tasks)) != len(tasks): raise ValueError(f"{field}: a subtask appears twice in {tasks}")
+    return tasks
+
+def random_tasks(k: int | Sequence[int] = 4, pool: Sequence[str] = SUBTASKS, tasks: Sequence[str] | None = None, p_tasks: float = 0.0,
+                 targets: Sequence[str] = (), min_targets: int = 0, max_targets: int | None = None) -> Callable:
+    """A task sampler `rng -> list` for `KitchenScript`, drawn per episode: with probability `p_tasks` the fixed list `tasks`,
+    else `k` (or a `k` drawn from the range `[lo, hi]`) distinct subtasks of `pool` in random order, holding between
+    `min_targets` and `max_targets` of `targets` (redrawn until they do)."""
+    pool, targets = _check_tasks(pool, "pool"), _check_tasks(targets, "targets")
+    lo, hi = (k, k) if isinstance(k, (int, np.integer)) else tuple(int(x) for x in k)
+    if not 1 <= lo <= hi <= len(pool): raise ValueError(f"k must be in 1..{len(pool)} (or a range [lo, hi] inside it); got {k}")
+    if tasks is not None: tasks = _check_tasks(tasks)
+    if not 0 <= p_tasks <= 1 or (p_tasks > 0 and not tasks): raise ValueError(f"p_tasks must be in [0, 1], and above 0 only with tasks; got {p_tasks}")
+    mx = len(targets) if max_targets is None else max_targets
+    n_t, n_o = len(set(targets) & set(pool)), len(set(pool) - set(targets))
+    if not any(max(min_targets, kk - n_o) <= min(mx, kk, n_t) for kk in range(lo, hi + 1)):
+        raise ValueError(f"no {k} subtasks of {pool} hold between {min_targets} and {mx} of the targets {targets}")
+    def sample(rng):
+        if tasks and rng.random() < p_tasks: return list(tasks)
+        while True:
+            out = [str(t) for t in rng.permutation(pool)[:rng.integers(lo, hi + 1)]]
+            if min_targets <= len(set(out) & set(targets)) <= mx: return out
+    sample.__name__ = f"random{k}" if lo == hi else f"random{lo}-{hi}"
     return sample
 
 class KitchenScript:
     "Scripted play on `kitchen`: `tasks` in order (or a sampler `rng -> tasks` per episode), with action and waypoint noise."
     wants_active = True
     def __init__(self, tasks: Sequence[str] | Callable = SUBTASKS[:4], noise: float = 0.05, offset_noise: float = 0.005, seed: int = 0):
-        if isinstance(tasks, str): raise TypeError(f"tasks must be a list of subtasks or a sampler, not the string {tasks!r}")
         if not callable(tasks):
-            tasks = list(tasks)
-            bad = [t for t in tasks if t not in SUBTASKS]
-            if bad: raise ValueError(f"unknown kitchen subtask(s) {bad}; valid: {list(SUBTASKS)}")
+            tasks = _check_tasks(tasks)
             if not tasks: raise ValueError("tasks is empty")
         self.tasks, self.noise, self.offset_noise, self.own_seed, self.run_seed = tasks, noise, offset_noise, seed, 0
         self.__name__ = f"KitchenScript({getattr(tasks, '__name__', None) or ' > '.join(tasks)})"
@@ -329,6 +358,46 @@ class KitchenScript:
             if self.running[i] is not None: self.history.append((int(i), self.episode[i], self.running[i][2]))
             self.episode[i] += 1; self.running[i] = None
 
+# %% ../nbs/02c_kitchen.ipynb #c73004ba
+SCRIPT_FIELDS = ("tasks", "k", "pool", "p_tasks", "targets", "min_targets", "max_targets", "noise", "offset_noise")
+
+def kitchen_script(spec: dict, seed: int = 0, where: str = "kitchen script") -> KitchenScript:
+    "The `KitchenScript` a dataset recipe kind describes: a fixed `tasks` list, or `random_tasks`'s fields; `noise`, `offset_noise`."
+    unknown = set(spec) - set(SCRIPT_FIELDS) - {"policy", "env_options", "envs"}
+    if unknown: raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}; a kitchen script takes {list(SCRIPT_FIELDS)}")
+    s = {k: spec[k] for k in SCRIPT_FIELDS[:7] if k in spec}
+    if not s: raise ValueError(f"{where}: give 'tasks' (a fixed order) or random_tasks' fields such as 'k'")
+    tasks = s["tasks"] if set(s) == {"tasks"} else random_tasks(**s)
+    return KitchenScript(tasks, noise=float(spec.get("noise", 0.05)), offset_noise=float(spec.get("offset_noise", 0.005)), seed=seed)
+
+# %% ../nbs/02c_kitchen.ipynb #a5ca5e90
+def _subtask_frame(df):
+    d = df[df["metric"].str.startswith("completed/")].copy()
+    if d.empty: raise ValueError("no kitchen rows (metric 'completed/<subtask>'): build a kitchen dataset suite first")
+    d["subtask"] = d["metric"].str.removeprefix("completed/")
+    return d
+
+def subtask_table(df) -> str:
+    "Markdown table of kitchen dataset rows: per kind, the share of episodes that completed each subtask, and subtasks per episode."
+    from seqrl.report import markdown_table
+    d = _subtask_frame(df)
+    t = d.pivot_table(index="method", columns="subtask", values="value", sort=False)[[s for s in SUBTASKS if s in set(d["subtask"])]]
+    per = df[df["metric"] == "subtasks_per_episode"].groupby("method")["value"].mean()
+    t.insert(0, "subtasks/episode", per.reindex(t.index))
+    return markdown_table(t.reset_index().rename(columns={"method": "dataset"}), digits=3)
+
+def plot_subtask_success(df, title: str = "Kitchen datasets: episodes completing each subtask"):
+    "Grouped bars: for each kitchen dataset kind, the share of its episodes that completed each subtask."
+    import matplotlib.pyplot as plt, seaborn as sns
+    d = _subtask_frame(df)
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    sns.barplot(d, x="subtask", y="value", hue="method", order=[s for s in SUBTASKS if s in set(d["subtask"])], ax=ax)
+    ax.set_ylabel("share of episodes"); ax.set_xlabel(""); ax.set_ylim(0, 1.05); ax.set_title(title)
+    ax.tick_params(axis="x", labelrotation=20)
+    sns.move_legend(ax, "upper left", bbox_to_anchor=(1, 1), title="dataset", frameon=False)
+    fig.tight_layout()
+    return fig
+
 # %% ../nbs/02c_kitchen.ipynb #70586e02
 def episode_report(observations, tasks: Sequence[str]) -> dict:
     "Completion step of each subtask in an episode's observations (T+1, 59), side effects and undone subtasks."
@@ -350,3 +419,44 @@ def evaluate_script(tasks: Sequence[str] | Callable, episodes: int = 20, noise: 
         rows.append(dict(tasks=" > ".join(ts), episode=k, seed=seed, noise=noise, max_steps=max_steps,
                          **episode_report(ep["observations"], ts)))
     return rows
+
+# %% ../nbs/02c_kitchen.ipynb #718aebd0
+@dataclass
+class KitchenBenchConfig:
+    profile: str = "quick"              # smoke | quick | full
+    episodes: int = 20                  # seeded episodes per case
+    noise: float = 0.05                 # Gaussian action noise
+    offset_noise: float = 0.005         # waypoint offsets (m, std)
+    alone_steps: int = 150              # limit for one subtask from reset
+    chain_steps: int = 400              # limit for a random four-subtask chain
+    complete_steps: int = 280           # limit for `complete` (D4RL's episode length)
+    seed: int = 0
+
+    @classmethod
+    def for_profile(cls, profile: str, **overrides) -> "KitchenBenchConfig":
+        "smoke: one episode per case; quick and full: 20 (the acceptance measurement) and 100 episodes."
+        from seqrl.core import configure
+        return configure(cls, profile, dict(smoke=dict(episodes=1), quick=dict(episodes=20), full=dict(episodes=100)), **overrides)
+
+TARGETS = {"alone": 0.9, "random 4": 0.8, "complete": 0.8}  # success the issue asks for
+
+def bench_script(cfg: KitchenBenchConfig, progress: bool = False) -> list[dict]:
+    "Episode rows (case, tasks, success, steps, side effects) of every case of the kitchen benchmark."
+    kw = dict(episodes=cfg.episodes, noise=cfg.noise, offset_noise=cfg.offset_noise, seed=cfg.seed, progress=progress)
+    cases = [("alone", [t], cfg.alone_steps) for t in SUBTASKS] + [("random 4", random_tasks(4), cfg.chain_steps),
+                                                                   ("complete", list(SUBTASKS[:4]), cfg.complete_steps)]
+    return [dict(case=c, **r) for c, tasks, n in cases for r in evaluate_script(tasks, max_steps=n, **kw)]
+
+def script_summary(rows: list[dict]) -> list[dict]:
+    "One row per case (each subtask alone, random chains, complete): success rate, steps, side effects, target."
+    import pandas as pd
+    df = pd.DataFrame(rows)
+    df["name"] = np.where(df["case"] == "alone", df["tasks"], df["case"])
+    out = []
+    for (case, name), g in df.groupby(["case", "name"], sort=False):
+        steps = g["steps"].dropna()
+        out.append(dict(case=case, name=name, episodes=len(g), success_rate=float(g["success"].mean()), target=TARGETS[case],
+                        steps_median=float(steps.median()) if len(steps) else None, steps_max=float(steps.max()) if len(steps) else None,
+                        max_steps=int(g["max_steps"].iloc[0]), side_effects=int(g["side_effects"].map(len).sum()),
+                        undone=int(g["undone"].map(len).sum())))
+    return out

@@ -189,11 +189,11 @@ def plot_distribution(df: pd.DataFrame, metric: str, x: str = "method", col: str
     return g
 
 # %% ../nbs/11_report.ipynb #cae83d2c
-def save_benchmark(rows: list[dict], name: str, profile: str, params: dict | None = None) -> Path:
-    "Save benchmark `rows` with provenance to `figures/benchmarks/<name>/<profile>/results.json`, and as `results.md`."
+def save_benchmark(rows: list[dict], name: str, profile: str, params: dict | None = None, folder: str | None = None) -> Path:
+    "Save benchmark `rows` with provenance to `figures/benchmarks/<name>/<profile>/results.json` (or `figures/<folder>/<profile>/`), and as `results.md`."
     from seqrl.core import atomic_write_json, provenance
     if not rows or not all(isinstance(r, dict) for r in rows): raise ValueError(f"{name}: rows must be a non-empty list of dicts")
-    name = name if name.startswith("benchmarks/") else f"benchmarks/{name}"
+    name = folder or (name if name.startswith("benchmarks/") else f"benchmarks/{name}")
     d = results_dir(name, profile)
     path = atomic_write_json(d/"results.json", dict(provenance=provenance(profile, params, benchmark=name, run_id=run_id()), results=rows))
     save_table(markdown_table(pd.DataFrame(rows)), name, profile, "results")
