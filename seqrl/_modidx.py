@@ -276,6 +276,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'seqrl.offline.seed_scores': ('offline.html#seed_scores', 'seqrl/offline.py')},
             'seqrl.planner': { 'seqrl.planner.Decoder': ('planner.html#decoder', 'seqrl/planner.py'),
                                'seqrl.planner.Decoder.__init__': ('planner.html#decoder.__init__', 'seqrl/planner.py'),
+                               'seqrl.planner.Decoder._refill': ('planner.html#decoder._refill', 'seqrl/planner.py'),
                                'seqrl.planner.Decoder._start': ('planner.html#decoder._start', 'seqrl/planner.py'),
                                'seqrl.planner.Decoder.append': ('planner.html#decoder.append', 'seqrl/planner.py'),
                                'seqrl.planner.Decoder.logits': ('planner.html#decoder.logits', 'seqrl/planner.py'),

@@ -78,6 +78,8 @@ class Decoder:
         self.model, self.D, self.use_cache, self.ids = model, D, use_cache, ids
         self.max_block = model.block_size if window is None else min(model.block_size, window * D - 1)
         self.cache, self.start, self.fed, self.forwards, self.tokens = None, 0, 0, 0, 0
+        self.pending = None   # a row selection not yet applied to the cache (a refill may make it moot)
+        self.memo = None      # (length, logits) of the last call, valid until a token is appended
 
     def _start(self, L: int) -> int:
         "First token of the model's input: the window ends at the last token and starts on a transition boundary."
@@ -88,26 +90,46 @@ class Decoder:
     def logits(self) -> torch.Tensor:
         "`(rows, N + 1)` logits of the token after each row."
         L = self.ids.shape[1]
+        if self.memo is not None and self.memo[0] == L: return self.memo[1]
         start = self._start(L)
         self.forwards += 1
         if not self.use_cache:
             self.tokens += self.ids[:, start:].numel()
-            return self.model(self.ids[:, start:])[:, -1]
-        if self.cache is None or start != self.start:      # first call, or the window slid: refill
-            self.cache = self.model.gpt.new_cache(self.ids.shape[0], self.max_block)
-            self.start, self.fed = start, start
-        new = self.ids[:, self.fed:]
-        self.tokens += new.numel()
-        out = self.model(new, cache=self.cache)[:, -1]
-        self.fed = L
+            out = self.model(self.ids[:, start:])[:, -1]
+        elif self.cache is None or start != self.start:    # first call, or the window slid: refill
+            self.start, self.fed, self.pending = start, L, None
+            out = self._refill(self.ids[:, start:])
+        else:
+            if self.pending is not None: self.cache.reorder(self.pending); self.pending = None
+            new = self.ids[:, self.fed:]
+            self.tokens += new.numel()
+            out = self.model(new, cache=self.cache)[:, -1]
+            self.fed = L
+        self.memo = (L, out)
         return out
+
+    def _refill(self, W: torch.Tensor) -> torch.Tensor:
+        "A new cache for windows `W` `(rows, Lw)`, one transition at a time, each distinct prefix computed once; the last logits."
+        R, Lw = W.shape
+        if self.cache is None: self.cache = self.model.gpt.new_cache(R, self.max_block)
+        cache = self.cache.crop(0)                                  # the buffers are reused: only the tokens written are read
+        group = torch.zeros(R, dtype=torch.long, device=W.device)   # each row's prefix among the distinct ones so far
+        for a in range(0, Lw, self.D):
+            key = torch.cat([group[:, None], W[:, a:a + self.D]], 1)
+            uniq, group = torch.unique(key, dim=0, return_inverse=True)
+            cache.reorder(uniq[:, 0])                            # each distinct prefix continues from its parent's keys
+            out = self.model(uniq[:, 1:], cache=cache)[:, -1]
+            self.tokens += uniq[:, 1:].numel()
+        cache.reorder(group)
+        return out[group]
 
     def append(self, tok: torch.Tensor): self.ids = torch.cat([self.ids, tok[:, None]], 1)
 
     def select(self, idx: torch.Tensor):
-        "Keep rows `idx` (in that order)."
+        "Keep rows `idx` (in that order); the cache follows when it is next used."
         self.ids = self.ids[idx]
-        if self.cache is not None: self.cache.reorder(idx)
+        if self.memo is not None: self.memo = (self.memo[0], self.memo[1][idx])
+        if self.cache is not None: self.pending = idx if self.pending is None else self.pending[idx]
 
 # %% ../nbs/07_planner.ipynb #bb1a4df8
 @torch.no_grad()
@@ -119,8 +141,8 @@ def beam_search(model: TT, prefix: torch.Tensor, cfg: PlanConfig, generator=None
     if (L0 - o) % D: raise ValueError(f"prefix length {L0} is not whole transitions ({D} tokens) + an observation ({o})")
     dev = prefix.device
     B = cfg.beam_width
-    dec = Decoder(model, prefix.repeat_interleave(B, 0), cfg.window, cfg.use_cache)
-    rewards = torch.zeros(E * B, cfg.horizon + 1, device=dev)
+    dec = Decoder(model, prefix, cfg.window, cfg.use_cache)    # one row per episode: the first expansion makes the beams
+    rewards = torch.zeros(E, cfg.horizon + 1, device=dev)
     discounts = cfg.discount ** torch.arange(cfg.horizon + 1, device=dev, dtype=torch.float32)
 
     def sample(dim: int, k, cdf):
@@ -137,7 +159,8 @@ def beam_search(model: TT, prefix: torch.Tensor, cfg: PlanConfig, generator=None
 
     for t in range(cfg.horizon):
         R = dec.ids.shape[0] // E
-        idx = rows(R, cfg.n_expand)
+        idx = rows(R, cfg.n_expand * (B if t == 0 else 1))
+        if cfg.use_cache: dec.logits()      # the first action token's logits, before the copies (the original expands first)
         dec.select(idx); rewards = rewards[idx]
         for j in range(a): sample(o + j, cfg.k_act, cfg.cdf_act)
         p_r = sample(D - 2, cfg.k_rew, None)

@@ -67,9 +67,10 @@ class KVCache:
     "Keys and values of the tokens seen so far, per layer, for a batch of rows: buffers `(rows, n_head, max_len, head_dim)`."
     def __init__(self, n_layer: int, batch_size: int, n_head: int, head_dim: int, max_len: int, device=None, dtype=torch.float32):
         shape = (batch_size, n_head, max_len, head_dim)
-        self._k = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(n_layer)]
-        self._v = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(n_layer)]
+        self._k = [torch.empty(shape, device=device, dtype=dtype) for _ in range(n_layer)]
+        self._v = [torch.empty(shape, device=device, dtype=dtype) for _ in range(n_layer)]
         self.rows, self.pos, self.max_len = batch_size, 0, max_len
+        self._spare_k, self._spare_v = [], []   # second buffers for `reorder`, made on first use
 
     @property
     def batch_size(self) -> int: return self.rows
@@ -86,13 +87,21 @@ class KVCache:
     def advance(self, T: int): self.pos += T
 
     def reorder(self, idx: torch.Tensor) -> "KVCache":
-        "Keep rows `idx` (in that order, repeats allowed): the beams that survive a search step. Copies only the tokens seen."
+        "Keep rows `idx` (in that order, repeats allowed): the beams that survive a search step."
         n, cap = len(idx), self._k[0].shape[0]
-        for buf in (self._k, self._v):
+        whole = 2 * self.pos >= self.max_len    # mostly full: one contiguous gather of whole rows into spare buffers
+        for buf, spare in ((self._k, self._spare_k), (self._v, self._spare_v)):
             for i, t in enumerate(buf):
+                if whole:
+                    s = spare[i] if i < len(spare) and spare[i].shape[0] >= n else t.new_empty((max(n, cap), *t.shape[1:]))
+                    torch.index_select(t, 0, idx, out=s[:n])
+                    buf[i], s = s, t
+                    if i < len(spare): spare[i] = s
+                    else: spare.append(s)
+                    continue
                 g = t[idx, :, :self.pos]                              # the gathered rows, tokens so far only
                 if n > cap:                                           # more rows than the buffers hold: grow them
-                    buf[i] = t = t.new_zeros((max(n, 2 * cap), *t.shape[1:]))
+                    buf[i] = t = t.new_empty((max(n, 2 * cap), *t.shape[1:]))
                 t[:n, :, :self.pos] = g
         self.rows = n
         return self
