@@ -95,7 +95,7 @@ class ZooConfig:
     algo: str = "SAC"                    # stable-baselines3 algorithm (SAC, as Minari used for hopper and walker2d)
     total_steps: int = 1_000_000         # environment steps at most
     max_minutes: float = 120.0           # wall-clock budget; training stops at whichever limit comes first
-    checkpoint_every: int = 10_000       # steps between actor checkpoints (and their evaluation)
+    checkpoint_every: int = 5_000        # steps between actor checkpoints (and their evaluation): fine enough to find a medium policy
     eval_episodes: int = 5               # episodes per checkpoint evaluation
     resume_every: int = 50_000           # steps between full saves (model + replay buffer) for resuming
     learning_starts: int = 10_000        # random steps before the first update
@@ -193,7 +193,7 @@ def select_policies(env: str, run_dir=None, episodes: int = 20, n_replay: int = 
     ck = lambda step: run/"checkpoints"/f"step_{step:08d}.pt"
     entry = dict(env=env, algo=cfg["algo"], seed=cfg["seed"], env_options=cfg.get("env_options", {}),
                  budget=json.loads((run/"budget.json").read_text()) if (run/"budget.json").is_file() else dict(steps=int(steps[-1])),
-                 selection="expert: best of the periodic evaluations; medium: closest to a third of the best return, before it")
+                 selection="expert: best of the periodic evaluations; medium: closest to a third of the best return, before it", checkpoint_every=cfg["checkpoint_every"])
     for name, i in (("medium", im), ("expert", ib)):
         shutil.copyfile(ck(int(steps[i])), out/f"{name}.pt")
         r, n = evaluate_policy(env, ActorPolicy.load(out/f"{name}.pt"), episodes, seed=seed, env_options=entry["env_options"])
