@@ -270,6 +270,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'seqrl.offline.paper_table': ('offline.html#paper_table', 'seqrl/offline.py'),
                                'seqrl.offline.plot_scores': ('offline.html#plot_scores', 'seqrl/offline.py'),
                                'seqrl.offline.policy_for': ('offline.html#policy_for', 'seqrl/offline.py'),
+                               'seqrl.offline.reference_rows': ('offline.html#reference_rows', 'seqrl/offline.py'),
                                'seqrl.offline.run_dir': ('offline.html#run_dir', 'seqrl/offline.py'),
                                'seqrl.offline.run_offline': ('offline.html#run_offline', 'seqrl/offline.py'),
                                'seqrl.offline.run_spec': ('offline.html#run_spec', 'seqrl/offline.py'),

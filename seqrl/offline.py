@@ -12,8 +12,9 @@ import pandas as pd
 from .core import configure, runs_dir
 
 # %% auto #0
-__all__ = ['METHODS', 'PUBLISHED', 'KIND_ORDER', 'ENV_ORDER', 'OfflineConfig', 'datasets', 'model_config', 'run_dir', 'run_spec',
-           'policy_for', 'run_offline', 'seed_scores', 'paper_table', 'plot_scores']
+__all__ = ['METHODS', 'REFERENCES', 'PUBLISHED', 'KIND_ORDER', 'ENV_ORDER', 'OfflineConfig', 'datasets', 'model_config',
+           'run_dir', 'run_spec', 'policy_for', 'run_offline', 'reference_rows', 'seed_scores', 'paper_table',
+           'plot_scores']
 
 # %% ../nbs/14_offline.ipynb #0a3651a3
 @dataclass
@@ -103,6 +104,26 @@ def run_offline(cfg: OfflineConfig, progress: bool = True) -> list[dict]:
         rows += [dict(r, task=task, seed=seed) for r in rs]
         rows += [dict(method=method, task=task, seed=seed, metric=m, value=v, step=trainer.step)
                  for m, v in (("train_minutes", (t1 - t0) / 60), ("eval_minutes", (t2 - t1) / 60))]
+    return rows + reference_rows(cfg, ids)
+
+REFERENCES = ("data", "random")
+
+def reference_rows(cfg: OfflineConfig, ids: dict) -> list[dict]:
+    "Rows of the references of every (env, kind): the dataset's own episodes (`data`) and a random policy (`random`), scored as the runs are."
+    from seqrl.data import load_dataset
+    from seqrl.envs import normalized_score
+    from seqrl.evaluate import evaluate
+    opts = dict(max_episode_steps=cfg.max_episode_steps) if cfg.max_episode_steps else None
+    cut = cfg.max_episode_steps or np.iinfo(np.int64).max
+    rows, rand = [], {}
+    for (env, kind), did in ids.items():
+        tr, task = load_dataset(did), f"{env}-{kind}"
+        s = tr.episode_starts
+        ret = np.array([tr.rewards[a:min(b, a + cut)].sum() for a, b in zip(s[:-1], s[1:])])
+        for m, v in (("return", ret), ("normalized_score", normalized_score(env, ret))):
+            rows += [dict(method="data", task=task, seed=0, metric=m, value=float(x), step=0) for x in v]
+        if env not in rand: rand[env] = evaluate(env, "random", cfg.episodes, seed=1000, env_options=opts, method="random", progress=False)
+        rows += [dict(r, task=task) for r in rand[env]]
     return rows
 
 # %% ../nbs/14_offline.ipynb #8d81c79d
@@ -126,8 +147,8 @@ def paper_table(df: pd.DataFrame, metric: str = "normalized_score", published: b
     "The TT paper's layout of `df`'s scores: (table, markdown, LaTeX). Published numbers in extra columns."
     s = seed_scores(df, metric)
     g = s.groupby(["task", "method"])["value"].agg(mean="mean", se=lambda v: v.std(ddof=1) / np.sqrt(len(v)) if len(v) > 1 else np.nan, n="count")
-    methods = [m for m in ("bc", "dt", "tt") if m in g.index.get_level_values(1)] + \
-              sorted(set(g.index.get_level_values(1)) - {"bc", "dt", "tt"})
+    present = set(g.index.get_level_values(1))
+    methods = [m for m in (*REFERENCES, "bc", "dt", "tt") if m in present] + sorted(present - {*REFERENCES, "bc", "dt", "tt"})
     def key(task):
         env, kind = task.split("-", 1)
         return (KIND_ORDER.index(kind) if kind in KIND_ORDER else 9, ENV_ORDER.index(env) if env in ENV_ORDER else 9, task)
