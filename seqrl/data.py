@@ -573,7 +573,8 @@ def build_suite(recipe, profile: str = "quick", envs=None, kinds=None, overwrite
             spec, did = r["kinds"][kind], dataset_id(env, _kind_id(kind, profile))
             if "envs" in spec and env not in spec["envs"]: continue
             opts = r.get("env_options", {}) | spec.get("env_options", {})
-            want = dict(suite=r["name"], kind=kind, profile=profile, steps_asked=steps, spec=spec, inputs=_inputs_hash(r, spec, env, profile))
+            made = {k: v for k, v in spec.items() if k != "envs"}   # what makes this env's dataset: adding envs to a kind rebuilds none
+            want = dict(suite=r["name"], kind=kind, profile=profile, steps_asked=steps, spec=made, inputs=_inputs_hash(r, spec, env, profile))
             old = _recorded(did)
             if old and not overwrite and all(old.get(k) == v for k, v in want.items()):
                 out.append(old | dict(dataset_id=did, built=False)); continue

@@ -209,7 +209,10 @@ def reference_scores(name: str) -> tuple[float, float]:
     r = refs[name]
     missing = [k for k in ("random", "expert") if k not in r]
     if missing: raise KeyError(f"{f}: no measured {' and '.join(missing)} return for {name!r} yet (it has {sorted(r)})")
-    return float(r["random"]), float(r["expert"])
+    lo, hi = float(r["random"]), float(r["expert"])
+    if hi <= lo: raise ValueError(f"{f}: the measured expert return of {name!r} ({hi:g}) is not above the random one ({lo:g}): "
+                                  "its zoo policy did not learn the task, so there is no normalised score")
+    return lo, hi
 
 def normalized_score(name: str, returns):
     "`100 * (R - random) / (expert - random)` of `returns` on environment `name`."

@@ -28,7 +28,7 @@ def evaluate(env_name: str, policy, episodes: int = 10, seed: int = 0, n_envs: i
     ret = np.array([e["rewards"].sum() for e in eps])
     metrics = {"return": ret}
     try: metrics["normalized_score"] = normalized_score(env_name, ret)
-    except KeyError: pass  # no reference returns for this environment (yet)
+    except (KeyError, ValueError): pass  # no reference returns for this environment (yet), or no expert above random
     metrics["episode_length"] = np.array([len(e["actions"]) for e in eps])
     if env_name.startswith("mw/") and all("success" in e.get("infos", {}) for e in eps):
         metrics["success"] = np.array([e["infos"]["success"].any() for e in eps], float)
