@@ -198,6 +198,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'seqrl.kitchen.neutral': ('kitchen.html#neutral', 'seqrl/kitchen.py'),
                                'seqrl.kitchen.obs_qpos': ('kitchen.html#obs_qpos', 'seqrl/kitchen.py'),
                                'seqrl.kitchen.play': ('kitchen.html#play', 'seqrl/kitchen.py'),
+                               'seqrl.kitchen.plot_script_summary': ('kitchen.html#plot_script_summary', 'seqrl/kitchen.py'),
                                'seqrl.kitchen.plot_subtask_success': ('kitchen.html#plot_subtask_success', 'seqrl/kitchen.py'),
                                'seqrl.kitchen.random_tasks': ('kitchen.html#random_tasks', 'seqrl/kitchen.py'),
                                'seqrl.kitchen.retreat': ('kitchen.html#retreat', 'seqrl/kitchen.py'),

@@ -20,7 +20,7 @@ __all__ = ['SUBTASKS', 'TASK_QPOS', 'TASK_GOALS', 'BONUS_THRESH', 'DT', 'HOME', 
            'rot_x', 'rot_y', 'rot_z', 'rotvec', 'Arm', 'Cmd', 'goto', 'hold', 'retreat', 'neutral', 'microwave',
            'kettle', 'light_switch', 'slide_cabinet', 'hinge_cabinet', 'play', 'random_tasks', 'KitchenScript',
            'kitchen_script', 'subtask_table', 'plot_subtask_success', 'episode_report', 'evaluate_script',
-           'KitchenBenchConfig', 'bench_script', 'script_summary']
+           'KitchenBenchConfig', 'bench_script', 'script_summary', 'plot_script_summary']
 
 # %% ../nbs/02c_kitchen.ipynb #53119175
 def _kitchen_env_module():
@@ -460,3 +460,12 @@ def script_summary(rows: list[dict]) -> list[dict]:
                         max_steps=int(g["max_steps"].iloc[0]), side_effects=int(g["side_effects"].map(len).sum()),
                         undone=int(g["undone"].map(len).sum())))
     return out
+
+def plot_script_summary(summary: list[dict], title: str = "Scripted kitchen controller"):
+    "Success rate of every case of `script_summary`, coloured by case, with each case's target as a black tick."
+    from seqrl.report import plot_benchmark
+    fig = plot_benchmark(summary, "name", "success_rate", hue="case", ylabel="success rate", title=f"{title} (black: target)")
+    ax = fig.axes[0]
+    ax.scatter(range(len(summary)), [s["target"] for s in summary], marker="_", s=900, color="black", zorder=3)
+    ax.tick_params(axis="x", labelrotation=30)
+    return fig
