@@ -48,7 +48,7 @@ class TTConfig:
     def for_profile(cls, profile: str, **overrides) -> "TTConfig":
         return configure(cls, profile, dict(
             smoke=dict(n_layer=1, n_head=2, n_embd=32, n_bins=20, K=3, batch_size=16, max_steps=30),
-            quick=dict(batch_size=32, max_steps=800, warmup_epochs=0.02, decay_epochs=1.0)), **overrides)
+            quick=dict(K=5, batch_size=32, max_steps=4000, warmup_epochs=0.02, decay_epochs=1.0)), **overrides)
 
     def train_config(self, n_transitions: int, **overrides) -> dict:
         "The `seqrl.train.TrainConfig` fields of this config for a dataset of `n_transitions` steps."
