@@ -386,6 +386,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'seqrl.train._trainer': ('train.html#_trainer', 'seqrl/train.py'),
                              'seqrl.train.bench_train': ('train.html#bench_train', 'seqrl/train.py'),
                              'seqrl.train.build': ('train.html#build', 'seqrl/train.py'),
+                             'seqrl.train.check_resume': ('train.html#check_resume', 'seqrl/train.py'),
                              'seqrl.train.dist_info': ('train.html#dist_info', 'seqrl/train.py'),
                              'seqrl.train.fit': ('train.html#fit', 'seqrl/train.py'),
                              'seqrl.train.load_model': ('train.html#load_model', 'seqrl/train.py'),

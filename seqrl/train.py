@@ -16,8 +16,9 @@ import torch.distributed as dist
 from .core import atomic_write, atomic_write_json, get_device, seed_everything
 
 # %% auto #0
-__all__ = ['PEAK_FLOPS', 'MODEL_SIZES', 'TrainConfig', 'param_groups', 'lr_at', 'dist_info', 'to_device', 'Trainer', 'toy_lm',
-           'load_model', 'build', 'train_spec', 'fit', 'main', 'TrainBenchConfig', 'bench_train']
+__all__ = ['RESUME_FREE', 'PEAK_FLOPS', 'MODEL_SIZES', 'TrainConfig', 'param_groups', 'lr_at', 'dist_info', 'to_device',
+           'Trainer', 'toy_lm', 'load_model', 'build', 'train_spec', 'check_resume', 'fit', 'main', 'TrainBenchConfig',
+           'bench_train']
 
 # %% ../nbs/06_train.ipynb #92b2e43c
 @dataclass
@@ -244,9 +245,29 @@ def train_spec(spec: dict) -> Trainer:
     "Build and train the run `spec` describes, in this process (one of `torchrun`'s processes, or the only one)."
     return _trainer(spec).fit()
 
+RESUME_FREE = ("progress", "device", "log_every", "eval_every", "ckpt_every")   # train fields a resumed run may change
+
+def check_resume(spec: dict, out) -> None:
+    "Refuse to resume the checkpoint in `out` under a `spec` that trains something else than the `spec.json` beside it."
+    old_path = Path(out)/"spec.json"
+    if not ((Path(out)/"ckpt.pt").is_file() and old_path.is_file()): return
+    def key(s):
+        s = json.loads(json.dumps(s))   # tuples as lists, as in the file
+        return {part: ({k: v for k, v in s.get(part, {}).items() if k not in RESUME_FREE} if part == "train" else s.get(part))
+                for part in ("builder", "args", "train")}
+    new, old = key(spec), key(json.loads(old_path.read_text()))
+    diff = []
+    for part in new:
+        a, b = new[part], old[part]
+        if isinstance(a, dict) and isinstance(b, dict): diff += [f"{part}.{k}" for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+        elif a != b: diff.append(part)
+    if diff: raise ValueError(f"{old_path}: the checkpoint beside it comes from another spec (it differs in {', '.join(diff)}); "
+                              f"delete {out} to train afresh, or give this run another out_dir")
+
 def fit(spec: dict, nproc: int = 1) -> Trainer:
     "Train `spec` here (`nproc=1`) or on `nproc` processes with `torchrun`; returns a trainer with the final model."
     out = spec.get("out_dir")
+    if out: check_resume(spec, out)
     if out: atomic_write_json(Path(out)/"spec.json", spec)   # the same run, from the shell: torchrun ... -m seqrl.train spec.json
     if nproc <= 1: return train_spec(spec)
     if not out: raise ValueError("fit: spec['out_dir'] is needed to train on several processes (they meet in its checkpoint)")
