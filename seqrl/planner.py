@@ -275,6 +275,7 @@ def bench_planner(cfg: PlannerBenchConfig) -> list[dict]:
                 # the original: TT's window, recomputed, one episode at a time (it costs E times that for E episodes)
                 for use_cache in (True, False) if E == 1 and window is not None else (True,):
                     pc = PlanConfig(**s, window=window, use_cache=use_cache, max_context_transitions=ctx)
+                    beam_search(model, ids, PlanConfig(**{**asdict(pc), "horizon": 2}), torch.Generator(dev).manual_seed(0))  # warm-up, untimed
                     times = []
                     for r in range(cfg.repeats):
                         g = torch.Generator(dev).manual_seed(r)
