@@ -238,14 +238,14 @@ class PlannerBenchConfig:
     settings: tuple = ("quick", "published")   # quick: horizon 5, beam 32; published: horizon 15, beam 128
     windows: tuple = (5, None)                 # TT's sliding window of 5 transitions (the first is the baseline's); None: no crop
     episodes: tuple = (1, 4)                   # parallel episodes planned in one batch
-    repeats: int = 1                           # timed planning steps per measurement (the median is kept)
+    repeats: int = 3                           # timed planning steps per measurement (the median is kept)
     device: str | None = None                  # default: CUDA when present
 
     @classmethod
     def for_profile(cls, profile: str, **overrides) -> "PlannerBenchConfig":
         from seqrl.core import configure
-        return configure(cls, profile, dict(smoke=dict(settings=("smoke",), episodes=(1, 2)),
-                                            full=dict(repeats=3)), **overrides)
+        return configure(cls, profile, dict(smoke=dict(settings=("smoke",), episodes=(1, 2), repeats=1),
+                                            full=dict(repeats=5)), **overrides)
 
 BENCH_SETTINGS = {"smoke": dict(horizon=2, beam_width=4), "quick": dict(horizon=5, beam_width=32),
                   "published": dict(horizon=15, beam_width=128)}
