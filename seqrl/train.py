@@ -255,7 +255,9 @@ def check_resume(spec: dict, out) -> None:
         s = json.loads(json.dumps(s))   # tuples as lists, as in the file
         return {part: ({k: v for k, v in s.get(part, {}).items() if k not in RESUME_FREE} if part == "train" else s.get(part))
                 for part in ("builder", "args", "train")}
-    new, old = key(spec), key(json.loads(old_path.read_text()))
+    try: recorded = json.loads(old_path.read_text())
+    except json.JSONDecodeError as e: raise ValueError(f"{old_path}: not a JSON spec ({e}); delete {out} to train afresh") from None
+    new, old = key(spec), key(recorded)
     diff = []
     for part in new:
         a, b = new[part], old[part]
