@@ -14,9 +14,10 @@ from gymnasium import spaces
 if not os.environ.get("DISPLAY"): os.environ.setdefault("MUJOCO_GL", "egl")  # headless pixels; must precede dm_control
 
 # %% auto #0
-__all__ = ['LOCOMOTION', 'SMART_DMC', 'DMC10', 'DMC6', 'DMC_TASKS', 'CW10', 'KITCHEN_TASKS', 'EPISODE_INFOS', 'D4RL_REF',
-           'mw_tasks', 'DMCEnv', 'make_metaworld', 'make_kitchen', 'gym_id', 'list_envs', 'make_env', 'make_vec_env',
-           'episode_infos', 'reference_scores', 'normalized_score']
+__all__ = ['LOCOMOTION', 'SMART_DMC', 'DMC10', 'DMC6', 'DMC_TASKS', 'CW10', 'KITCHEN_TASKS', 'SUBTASKS', 'TASK_QPOS',
+           'TASK_GOALS', 'BONUS_THRESH', 'EPISODE_INFOS', 'D4RL_REF', 'mw_tasks', 'DMCEnv', 'make_metaworld',
+           'make_kitchen', 'obs_qpos', 'task_errors', 'completed', 'completion_infos', 'gym_id', 'list_envs',
+           'make_env', 'make_vec_env', 'episode_infos', 'reference_scores', 'normalized_score']
 
 # %% ../nbs/01_envs.ipynb #896b7784
 LOCOMOTION = {"halfcheetah": "HalfCheetah-v5", "hopper": "Hopper-v5", "walker2d": "Walker2d-v5", "ant": "Ant-v5"}
@@ -137,6 +138,37 @@ def make_kitchen(tasks=None, flat: bool = True, **kwargs) -> gym.Env:
     if isinstance(env, gym.wrappers.TimeLimit): env = env.env   # the registered 280 steps would cap any longer limit
     return _Float32Obs(env, "observation") if flat else env
 
+# %% ../nbs/01_envs.ipynb #80b38c72
+SUBTASKS = tuple(KITCHEN_TASKS)  # the seven subtasks, in the order of every per-subtask column (e.g. `tasks_completed`)
+TASK_QPOS = {"microwave": np.array([22]), "kettle": np.arange(23, 30), "light switch": np.array([17, 18]),  # qpos indices of each subtask's joints
+             "slide cabinet": np.array([19]), "hinge cabinet": np.array([20, 21]), "bottom burner": np.array([11, 12]),
+             "top burner": np.array([15, 16])}
+TASK_GOALS = {"microwave": np.array([-0.75]), "kettle": np.array([-0.23, 0.75, 1.62, 0.99, 0.0, 0.0, -0.06]),  # their goal values
+              "light switch": np.array([-0.69, -0.05]), "slide cabinet": np.array([0.37]), "hinge cabinet": np.array([0.0, 1.45]),
+              "bottom burner": np.array([-0.88, -0.01]), "top burner": np.array([-0.92, -0.01])}
+BONUS_THRESH = 0.3  # a subtask is complete while its distance to the goal is below this
+
+def obs_qpos(obs) -> np.ndarray:
+    "The simulator's 30 `qpos` (robot 0-8, objects 9-29) from flat 59-dim kitchen observation(s)."
+    obs = np.asarray(obs, dtype=float)
+    if obs.shape[-1] != 59: raise ValueError(f"obs: expected the flat 59-dim kitchen observation, got shape {obs.shape}")
+    return np.concatenate([obs[..., :9], obs[..., 18:39]], -1)
+
+def task_errors(obs) -> dict:
+    "Each kitchen subtask's distance to its goal, as FrankaKitchen measures it, in observation(s) `obs`."
+    q = obs_qpos(obs)
+    return {t: np.linalg.norm(q[..., TASK_QPOS[t]] - TASK_GOALS[t], axis=-1) for t in SUBTASKS}
+
+def completed(obs) -> dict:
+    "Which kitchen subtasks are complete in observation(s) `obs` (bool, or a bool array for a batch)."
+    return {t: e < BONUS_THRESH for t, e in task_errors(obs).items()}
+
+def completion_infos(observations) -> dict:
+    "Per-step infos of a kitchen episode: `tasks_completed`, (T+1, 7) bool, columns in `SUBTASKS` order (see `episode_infos`)."
+    o = observations["observation"] if isinstance(observations, dict) else observations
+    c = completed(np.asarray(o))
+    return {"tasks_completed": np.stack([c[t] for t in SUBTASKS], -1)}
+
 # %% ../nbs/01_envs.ipynb #ee6d230c
 def _register():
     for t in DMC_TASKS:
@@ -181,16 +213,13 @@ def make_vec_env(name: str, n: int, seed: int | None = None, autoreset_mode: str
     return venv
 
 # %% ../nbs/01_envs.ipynb #7731957c
-EPISODE_INFOS = {"kitchen": "seqrl.kitchen:completion_infos"}  # family -> "module:function" (observations -> {key: (T+1, ...) array})
+EPISODE_INFOS = {"kitchen": completion_infos}  # family -> function (observations -> {key: (T+1, ...) array})
 
 def episode_infos(name: str, observations) -> dict:
     "Per-step info arrays that environment `name`'s family derives from an episode's observations (`T+1` rows); `{}` for most."
-    import importlib
     gym_id(name)  # fails for an unknown name
-    target = EPISODE_INFOS.get(name.partition("/")[0])
-    if target is None: return {}
-    mod, _, fn = target.partition(":")
-    return getattr(importlib.import_module(mod), fn)(observations)
+    fn = EPISODE_INFOS.get(name.partition("/")[0])
+    return {} if fn is None else fn(observations)
 
 # %% ../nbs/01_envs.ipynb #2ec44679
 D4RL_REF = {"halfcheetah": (-280.178953, 12135.0), "hopper": (-20.272305, 3234.3), "walker2d": (1.629008, 4592.3),
@@ -205,7 +234,7 @@ def reference_scores(name: str) -> tuple[float, float]:
     f = data_dir()/"references.json"
     refs = json.loads(f.read_text()) if f.is_file() else {}
     if name not in refs:
-        raise KeyError(f"no reference returns for {name!r} in {f}: build its dataset suite (seqrl.data) to measure them")
+        raise KeyError(f"no reference returns for {name!r} in {f}: build its dataset suite (seqrl.suites) to measure them")
     r = refs[name]
     missing = [k for k in ("random", "expert") if k not in r]
     if missing: raise KeyError(f"{f}: no measured {' and '.join(missing)} return for {name!r} yet (it has {sorted(r)})")

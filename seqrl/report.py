@@ -16,7 +16,8 @@ from .core import atomic_write, atomic_write_text, check_profile, figures_dir, g
 # %% auto #0
 __all__ = ['RESULT_COLUMNS', 'REQUIRED_COLUMNS', 'run_id', 'results_dir', 'tidy', 'save_rows', 'read_results', 'load_rows',
            'final_rows', 'summarize', 'markdown_table', 'score_table', 'save_figure', 'save_table', 'plot_final',
-           'plot_curves', 'plot_distribution', 'save_benchmark', 'plot_benchmark', 'render_summary']
+           'plot_curves', 'plot_distribution', 'save_benchmark', 'plot_benchmark', 'subtask_table',
+           'plot_subtask_success', 'plot_script_summary', 'render_summary']
 
 # %% ../nbs/11_report.ipynb #2a3f7555
 RESULT_COLUMNS = ("experiment", "method", "task", "seed", "metric", "value", "step", "profile", "run_id", "git_sha", "time")
@@ -211,6 +212,43 @@ def plot_benchmark(rows: list[dict], x: str, y: str, hue: str | None = None, yla
     ax.set_ylabel(ylabel or y); ax.set_title(title or "")
     if hue: sns.move_legend(ax, "upper left", bbox_to_anchor=(1, 1), title=hue, frameon=False)
     fig.tight_layout()
+    return fig
+
+# %% ../nbs/11_report.ipynb #37647634
+from .envs import SUBTASKS
+
+def _subtask_frame(df: pd.DataFrame) -> pd.DataFrame:
+    d = df[df["metric"].str.startswith("completed/")].copy()
+    if d.empty: raise ValueError("no kitchen rows (metric 'completed/<subtask>'): build a kitchen dataset suite first")
+    d["subtask"] = d["metric"].str.removeprefix("completed/")
+    return d
+
+def subtask_table(df: pd.DataFrame) -> str:
+    "Markdown table of kitchen dataset rows: per kind, the share of episodes that completed each subtask, and subtasks per episode."
+    d = _subtask_frame(df)
+    t = d.pivot_table(index="method", columns="subtask", values="value", sort=False)[[s for s in SUBTASKS if s in set(d["subtask"])]]
+    per = df[df["metric"] == "subtasks_per_episode"].groupby("method")["value"].mean()
+    t.insert(0, "subtasks/episode", per.reindex(t.index))
+    return markdown_table(t.reset_index().rename(columns={"method": "dataset"}), digits=3)
+
+def plot_subtask_success(df: pd.DataFrame, title: str = "Kitchen datasets: episodes completing each subtask"):
+    "Grouped bars: for each kitchen dataset kind, the share of its episodes that completed each subtask."
+    import matplotlib.pyplot as plt, seaborn as sns
+    d = _subtask_frame(df)
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    sns.barplot(d, x="subtask", y="value", hue="method", order=[s for s in SUBTASKS if s in set(d["subtask"])], ax=ax)
+    ax.set_ylabel("share of episodes"); ax.set_xlabel(""); ax.set_ylim(0, 1.05); ax.set_title(title)
+    ax.tick_params(axis="x", labelrotation=20)
+    sns.move_legend(ax, "upper left", bbox_to_anchor=(1, 1), title="dataset", frameon=False)
+    fig.tight_layout()
+    return fig
+
+def plot_script_summary(summary: list[dict], title: str = "Scripted kitchen controller"):
+    "Success rate of every case of a kitchen controller benchmark summary, coloured by case, with each case's target as a black tick."
+    fig = plot_benchmark(summary, "name", "success_rate", hue="case", ylabel="success rate", title=f"{title} (black: target)")
+    ax = fig.axes[0]
+    ax.scatter(range(len(summary)), [s["target"] for s in summary], marker="_", s=900, color="black", zorder=3)
+    ax.tick_params(axis="x", labelrotation=30)
     return fig
 
 # %% ../nbs/11_report.ipynb #32e182b2
