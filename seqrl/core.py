@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROFILES', 'PROVENANCE_PACKAGES', 'check_profile', 'configure', 'project_root', 'data_dir', 'figures_dir', 'runs_dir',
+__all__ = ['PROFILES', 'DRY_RUN_VAR', 'PROVENANCE_PACKAGES', 'check_profile', 'param_kind', 'parse_param', 'configure',
+           'project_root', 'data_dir', 'figures_dir', 'runs_dir', 'set_env', 'dry_run', 'dry_cap', 'dry_run_env',
            'seed_everything', 'get_device', 'atomic_write', 'atomic_write_text', 'atomic_write_json', 'git_info',
            'package_versions', 'provenance', 'write_provenance']
 
@@ -24,15 +25,61 @@ def check_profile(profile: str) -> str:
         raise ValueError(f"profile must be one of {', '.join(PROFILES)}; got {profile!r}")
     return profile
 
+# %% ../nbs/00_core.ipynb #1a04f73b
+_KINDS = dict(list=list, tuple=tuple, dict=dict, bool=bool)
+
+def param_kind(field: dataclasses.Field) -> type | None:
+    "`list`, `tuple`, `dict` or `bool` when dataclass `field` holds one (by its annotation, else its default), else `None`."
+    t = field.type
+    if not isinstance(t, str): t = getattr(t, "__origin__", t); t = getattr(t, "__name__", str(t))
+    t = t.strip().strip("'\"")   # a quoted annotation under the future import is quoted twice
+    if t.startswith("Optional[") and t.endswith("]"): t = t[len("Optional["):-1]
+    names = {p.split("[")[0].split(".")[-1].strip().lower() for p in t.split("|")} - {"none", "nonetype"}
+    if len(names) == 1 and (k := _KINDS.get(names.pop())): return k
+    if field.default is not dataclasses.MISSING: d = field.default
+    elif field.default_factory is not dataclasses.MISSING: d = field.default_factory()
+    else: return None
+    return type(d) if type(d) in _KINDS.values() else None
+
+def _forms(name: str, kind: type, example=None) -> str:
+    import yaml
+    try: ex = json.loads(json.dumps(example)) if example else None   # tuples become lists; odd values get no example
+    except (TypeError, ValueError): ex = None
+    if not isinstance(ex, (list, dict)): ex = {"key": 1} if kind is dict else ["a", "b"]
+    return f"-p {name} '{json.dumps(ex)}'  or  -y '{yaml.safe_dump({name: ex}, default_flow_style=True, width=1000).strip()}'"
+
+def parse_param(name: str, value, kind: type, owner: str = "", example=None):
+    "`value` of parameter `name` as a `kind` (list, tuple, dict or bool): a string is read as JSON, else YAML."
+    import yaml
+    what = f"{owner}: parameter {name!r}" if owner else f"parameter {name!r}"
+    if kind is bool:
+        if not isinstance(value, str): return value
+        v = yaml.safe_load(value) if value.strip() else None
+        if isinstance(v, bool): return v
+        raise ValueError(f"{what} must be true or false; got {value!r}")
+    got, why = value, ""
+    if isinstance(value, str):
+        try: value = json.loads(value)
+        except ValueError:
+            try: value = yaml.safe_load(value)
+            except yaml.YAMLError as e: why = f" (neither JSON nor YAML: {str(e).splitlines()[0]})"
+    ok = (isinstance(value, dict) if kind is dict else
+          not isinstance(value, (str, bytes, dict)) and hasattr(value, "__iter__"))
+    if ok and not why: return value if type(value) is kind else kind(value)
+    raise ValueError(f"{what} must be a {kind.__name__}; got {got!r}{why}. "
+                     f"From papermill pass it as {_forms(name, kind, example)}")
+
 # %% ../nbs/00_core.ipynb #854a99c0
 def configure(cls, profile: str, presets: dict, **overrides):
-    "Dataclass `cls` at `profile`: `cls(profile=profile, **presets[profile])`, then the non-`None` `overrides`."
+    "Dataclass `cls` at `profile`: `cls(profile=profile, **presets[profile])`, then the non-`None` `overrides` (text read by `parse_param`)."
     check_profile(profile)
-    names = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(set(overrides) - names)
-    if unknown: raise TypeError(f"{cls.__name__}: unknown parameter(s) {unknown}; valid: {', '.join(sorted(names))}")
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = sorted(set(overrides) - set(fields))
+    if unknown: raise TypeError(f"{cls.__name__}: unknown parameter(s) {unknown}; valid: {', '.join(sorted(fields))}")
     cfg = cls(profile=profile, **presets.get(profile, {}))
-    return dataclasses.replace(cfg, **{k: v for k, v in overrides.items() if v is not None})
+    kinds = {k: param_kind(fields[k]) for k in overrides}
+    return dataclasses.replace(cfg, **{k: v if kinds[k] is None else parse_param(k, v, kinds[k], cls.__name__, getattr(cfg, k))
+                                       for k, v in overrides.items() if v is not None})
 
 # %% ../nbs/00_core.ipynb #192382b3
 def _is_project_root(p: Path) -> bool:
@@ -62,6 +109,41 @@ def figures_dir() -> Path:
 def runs_dir() -> Path:
     "Executed notebooks, checkpoints and scratch of runs (`$SEQRL_RUNS`, default `<root>/runs`, git-ignored)."
     return _dir("SEQRL_RUNS", "runs")
+
+# %% ../nbs/00_core.ipynb #f4dd482b
+@contextlib.contextmanager
+def set_env(**values):
+    "Set environment variables for the block (`None` unsets one), then put back what was there before."
+    old = {k: os.environ.get(k) for k in values}
+    def put(d):
+        for k, v in d.items():
+            if v is None: os.environ.pop(k, None)
+            else: os.environ[k] = str(v)
+    put(values)
+    try: yield
+    finally: put(old)
+
+DRY_RUN_VAR = "SEQRL_DRY_RUN"
+
+def dry_run() -> bool:
+    "Whether this is a dry run: `$SEQRL_DRY_RUN` is `1` or `true` (unset, empty, `0` or `false`: no)."
+    v = os.environ.get(DRY_RUN_VAR, "").strip().lower()
+    if v in ("1", "true"): return True
+    if v in ("", "0", "false"): return False
+    raise ValueError(f"${DRY_RUN_VAR} must be 1, true, 0 or false; got {v!r}")
+
+def dry_cap(n, cap: int = 2):
+    "`n` steps, or at most `cap` in a dry run; `None` (no limit) stays `None`."
+    return n if n is None or not dry_run() else min(n, cap)
+
+@contextlib.contextmanager
+def dry_run_env(root):
+    "A dry run for the block: `$SEQRL_DRY_RUN=1`, with runs, figures and Minari datasets under `root`."
+    root = Path(root).expanduser().resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    with set_env(**{DRY_RUN_VAR: "1", "SEQRL_RUNS": root/"runs", "SEQRL_FIGURES": root/"figures",
+                    "MINARI_DATASETS_PATH": root/"minari"}):
+        yield root
 
 # %% ../nbs/00_core.ipynb #9a3320ae
 def seed_everything(seed: int, deterministic: bool = False) -> np.random.Generator:
