@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 
 from .core import atomic_write
-from .data import _map_obs, policy_protocol, rollout
+from .rollout import policy_protocol, rollout
+from .trajectories import map_obs
 from .envs import gym_id, make_env, normalized_score  # seqrl.envs sets MUJOCO_GL=egl where there is no display
 
 # %% auto #0
@@ -91,7 +92,7 @@ def save_video(env_name: str, policy, path, seed: int = 0, max_steps: int = 300,
         begin(1)
         frames = [_frame(env, env_name)]
         for _ in range(max_steps):
-            a = np.asarray(act(_map_obs(obs, lambda x: np.asarray(x)[None]), on), dtype=dtype).reshape(1, *shape)
+            a = np.asarray(act(map_obs(obs, lambda x: np.asarray(x)[None]), on), dtype=dtype).reshape(1, *shape)
             obs, r, te, tr, _ = env.step(a[0])
             step_done(a, np.array([r], float), np.array([te or tr]))
             frames.append(_frame(env, env_name))

@@ -13,8 +13,8 @@ import torch
 from .models.tt import TT, TTConfig
 
 # %% auto #0
-__all__ = ['PLAN_OVERRIDES', 'BENCH_SETTINGS', 'PlanConfig', 'plan_config', 'filter_logits', 'choose', 'Decoder', 'beam_search',
-           'TTPlanner', 'PlannerBenchConfig', 'bench_model', 'bench_planner']
+__all__ = ['PLAN_OVERRIDES', 'PlanConfig', 'plan_config', 'filter_logits', 'choose', 'Decoder', 'beam_search', 'TTPlanner',
+           'tt_policy']
 
 # %% ../nbs/07_planner.ipynb #6c4d22df
 @dataclass
@@ -180,7 +180,7 @@ def beam_search(model: TT, prefix: torch.Tensor, cfg: PlanConfig, generator=None
 
 # %% ../nbs/07_planner.ipynb #2a9b66a6
 class TTPlanner:
-    "Plan with `model` by beam search for a batch of parallel episodes; a sequence policy for `seqrl.data.rollout`."
+    "Plan with `model` by beam search for a batch of parallel episodes; a sequence policy for `seqrl.rollout.rollout`."
     wants_active = True
 
     def __init__(self, model: TT, cfg: PlanConfig | None = None, device=None):
@@ -231,61 +231,6 @@ class TTPlanner:
             self.since[i] += 1
             if ends[i]: self.context[i], self.plans[i], self.since[i] = [], None, 0
 
-# %% ../nbs/07_planner.ipynb #b8733ac8
-@dataclass
-class PlannerBenchConfig:
-    profile: str = "quick"                     # smoke | quick | full
-    settings: tuple = ("quick", "published")   # quick: horizon 5, beam 32; published: horizon 15, beam 128
-    windows: tuple = (5, None)                 # TT's sliding window of 5 transitions (the first is the baseline's); None: no crop
-    episodes: tuple = (1, 4)                   # parallel episodes planned in one batch
-    repeats: int = 3                           # timed planning steps per measurement (the median is kept)
-    device: str | None = None                  # default: CUDA when present
-
-    @classmethod
-    def for_profile(cls, profile: str, **overrides) -> "PlannerBenchConfig":
-        from seqrl.core import configure
-        return configure(cls, profile, dict(smoke=dict(settings=("smoke",), episodes=(1, 2), repeats=1),
-                                            full=dict(repeats=5)), **overrides)
-
-BENCH_SETTINGS = {"smoke": dict(horizon=2, beam_width=4), "quick": dict(horizon=5, beam_width=32),
-                  "published": dict(horizon=15, beam_width=128)}
-
-def bench_model(obs_dim: int = 11, act_dim: int = 3, K: int = 10, device="cpu", seed: int = 0) -> TT:
-    "An untrained TT of the published size for `obs_dim` + `act_dim` (hopper by default), tokenizer fitted on noise."
-    from seqrl.tokenizer import QuantileDiscretizer
-    torch.manual_seed(seed)
-    tok = QuantileDiscretizer(100).fit(np.random.default_rng(seed).normal(size=(5000, obs_dim + act_dim + 2)))
-    return TT(TTConfig(K=K, dropout=0.0), obs_dim, act_dim, tok).to(device).eval()
-
-def bench_planner(cfg: PlannerBenchConfig) -> list[dict]:
-    "Seconds per planning step with the cache, for each setting, window and number of episodes, and of the original's computation (TT's window, recomputed, one episode); `speedup` is against the latter."
-    from seqrl.core import get_device
-    dev = get_device(cfg.device)
-    sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
-    rows = []
-    for name in cfg.settings:
-        s = BENCH_SETTINGS[name]
-        for window in cfg.windows:
-            ctx = 5
-            K = 10 if window is not None else ctx + s["horizon"] + 1
-            model = bench_model(K=K, device=dev)
-            D = model.transition_dim
-            for E in cfg.episodes:
-                ids = torch.randint(0, 100, (E, ctx * D + model.obs_dim), device=dev) + (torch.arange(ctx * D + model.obs_dim, device=dev) % D) * 100
-                # the original: TT's window, recomputed, one episode at a time (it costs E times that for E episodes)
-                for use_cache in (True, False) if E == 1 and window is not None else (True,):
-                    pc = PlanConfig(**s, window=window, use_cache=use_cache, max_context_transitions=ctx)
-                    beam_search(model, ids, PlanConfig(**{**asdict(pc), "horizon": 2}), torch.Generator(dev).manual_seed(0))  # warm-up, untimed
-                    times = []
-                    for r in range(cfg.repeats):
-                        g = torch.Generator(dev).manual_seed(r)
-                        sync(); t0 = time.perf_counter()
-                        _, st = beam_search(model, ids, pc, g)
-                        sync(); times.append(time.perf_counter() - t0)
-                    rows.append(dict(setting=name, horizon=s["horizon"], beam_width=s["beam_width"], window=str(window or "none"),
-                                     episodes=E, cache=use_cache, seconds_per_step=float(np.median(times)) / E,
-                                     forwards=st["forwards"], model_tokens=st["tokens"] // E, device=str(dev)))
-        base = next((r["seconds_per_step"] for r in rows if r["setting"] == name and not r["cache"]), np.nan)
-        for r in rows:
-            if r["setting"] == name: r["speedup"] = base / r["seconds_per_step"]   # against the original's computation
-    return rows
+def tt_policy(model: TT, env: str, kind: str | None = None, seed: int = 0, plan: dict | None = None) -> TTPlanner:
+    "`model` as a rollout policy: the planner at the TT code base's settings for (`env`, `kind`), then `plan`'s, seeded by `seed`."
+    return TTPlanner(model, plan_config(env, kind, **{**(plan or {}), "seed": seed}))

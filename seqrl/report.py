@@ -14,10 +14,11 @@ import pandas as pd
 from .core import atomic_write, atomic_write_text, check_profile, figures_dir, git_info, write_provenance
 
 # %% auto #0
-__all__ = ['RESULT_COLUMNS', 'REQUIRED_COLUMNS', 'run_id', 'results_dir', 'tidy', 'save_rows', 'read_results', 'load_rows',
-           'final_rows', 'summarize', 'markdown_table', 'score_table', 'save_figure', 'save_table', 'plot_final',
-           'plot_curves', 'plot_distribution', 'save_benchmark', 'plot_benchmark', 'subtask_table',
-           'plot_subtask_success', 'plot_script_summary', 'render_summary']
+__all__ = ['RESULT_COLUMNS', 'REQUIRED_COLUMNS', 'PUBLISHED_COLUMNS', 'REFERENCES', 'DATASET_COLUMNS', 'run_id', 'results_dir',
+           'tidy', 'save_rows', 'read_results', 'load_rows', 'final_rows', 'summarize', 'markdown_table', 'score_table',
+           'save_figure', 'save_table', 'plot_final', 'plot_curves', 'plot_distribution', 'save_benchmark',
+           'plot_benchmark', 'subtask_table', 'plot_subtask_success', 'plot_script_summary', 'published_rows',
+           'seed_scores', 'latex_table', 'paper_table', 'plot_scores', 'dataset_table', 'render_summary']
 
 # %% ../nbs/11_report.ipynb #2a3f7555
 RESULT_COLUMNS = ("experiment", "method", "task", "seed", "metric", "value", "step", "profile", "run_id", "git_sha", "time")
@@ -250,6 +251,81 @@ def plot_script_summary(summary: list[dict], title: str = "Scripted kitchen cont
     ax.scatter(range(len(summary)), [s["target"] for s in summary], marker="_", s=900, color="black", zorder=3)
     ax.tick_params(axis="x", labelrotation=30)
     return fig
+
+# %% ../nbs/11_report.ipynb #8bbd49d7
+PUBLISHED_COLUMNS = ("source", "method", "task", "metric", "value")
+REFERENCES = ("data", "random")   # reference rows scored like the runs: the dataset's own episodes and a random policy
+
+def published_rows(experiment: str, root=None) -> pd.DataFrame:
+    "The published numbers of `experiment` (`data/published/<experiment>.csv`), checked for their columns."
+    from seqrl.core import data_dir
+    path = Path(root or data_dir()/"published")/f"{experiment}.csv"
+    if not path.is_file(): raise FileNotFoundError(f"{path}: no published numbers for {experiment!r}")
+    df = pd.read_csv(path, dtype={"source": str, "method": str, "task": str, "metric": str})
+    missing = [c for c in PUBLISHED_COLUMNS if c not in df.columns]
+    if missing: raise ValueError(f"{path}: missing column(s) {missing}; expected {list(PUBLISHED_COLUMNS)}")
+    if not pd.api.types.is_numeric_dtype(df["value"]): raise ValueError(f"{path}: field 'value' must be numeric")
+    return df
+
+def seed_scores(df: pd.DataFrame, metric: str = "normalized_score") -> pd.DataFrame:
+    "One value per (task, method, seed): the mean of `metric` over that run's rows (its evaluation episodes)."
+    f = df[df["metric"] == metric]
+    if f.empty: raise ValueError(f"no rows with metric {metric!r}; metrics present: {sorted(df['metric'].unique())}")
+    return f.groupby(["task", "method", "seed"], as_index=False)["value"].mean()
+
+def latex_table(df: pd.DataFrame) -> str:
+    "A booktabs LaTeX tabular of `df` (text columns left, the rest right; `±` and `_` escaped)."
+    esc = lambda x: str(x).replace("±", r"$\pm$").replace("_", r"\_")
+    num = [not (pd.api.types.is_object_dtype(df[c]) and c in df.columns[:1]) for c in df.columns]
+    head = "\\begin{tabular}{" + "".join("r" if n else "l" for n in num) + "}\n\\toprule\n"
+    body = " & ".join(esc(c) for c in df.columns) + " \\\\\n\\midrule\n"
+    body += "\n".join(" & ".join(esc(x) for x in r) + " \\\\" for r in df.itertuples(index=False))
+    return head + body + "\n\\bottomrule\n\\end{tabular}\n"
+
+def paper_table(df: pd.DataFrame, metric: str = "normalized_score", published: pd.DataFrame | None = None) -> tuple[pd.DataFrame, str, str]:
+    "Our runs laid out as the paper's table, the published numbers beside them: (table, markdown, LaTeX)."
+    s = seed_scores(df, metric)
+    g = s.groupby(["task", "method"])["value"].agg(mean="mean", se=lambda v: v.std(ddof=1) / np.sqrt(len(v)) if len(v) > 1 else np.nan)
+    pub = published[published["metric"] == metric] if published is not None else pd.DataFrame(columns=list(PUBLISHED_COLUMNS))
+    present = list(dict.fromkeys(g.index.get_level_values(1)))
+    paper_methods = list(dict.fromkeys(pub["method"]))
+    methods = [m for m in REFERENCES if m in present] + [m for m in paper_methods if m in present] + \
+              sorted(set(present) - set(REFERENCES) - set(paper_methods))
+    ours = set(g.index.get_level_values(0))
+    tasks = [t for t in dict.fromkeys(pub["task"]) if t in ours] + sorted(ours - set(pub["task"]))
+    pv = {(r.task, r.method): r.value for r in pub.itertuples()}
+    cell = lambda m, se: "" if np.isnan(m) else (f"{m:.1f}" if np.isnan(se) else f"{m:.1f} ± {se:.1f}")
+    rows = []
+    for t in tasks:
+        r = dict(task=t)
+        for m in methods:
+            r[m] = cell(*g.loc[(t, m), ["mean", "se"]]) if (t, m) in g.index else ""
+            if m in paper_methods: r[f"{m} (paper)"] = f"{pv[(t, m)]:.1f}" if (t, m) in pv else ""
+        rows.append(r)
+    avg = dict(task="average")
+    for m in methods:
+        ours_m = [g.loc[(t, m), "mean"] for t in tasks if (t, m) in g.index]
+        avg[m] = f"{np.mean(ours_m):.1f}" if len(ours_m) == len(tasks) else ""
+        if m in paper_methods:
+            p = [pv[(t, m)] for t in tasks if (t, m) in pv]
+            avg[f"{m} (paper)"] = f"{np.mean(p):.1f}" if len(p) == len(tasks) else ""
+    table = pd.DataFrame(rows + [avg])
+    return table, markdown_table(table), latex_table(table)
+
+def plot_scores(df: pd.DataFrame, metric: str = "normalized_score", title: str | None = None):
+    "Bar chart per task and method of the runs' mean `metric` (mean and 95% interval over seeds, a dot per seed)."
+    s = seed_scores(df, metric).assign(metric=metric, step=0, experiment=df["experiment"].iloc[0] if "experiment" in df else "")
+    return plot_final(s, metric, x="task", hue="method", title=title or metric)
+
+# %% ../nbs/11_report.ipynb #6a411d2b
+DATASET_COLUMNS = ["episodes", "steps", "return_mean", "return_min", "return_max", "normalized_score", "success_rate", "subtasks_per_episode"]
+
+def dataset_table(df) -> str:
+    "Markdown table of `dataset_rows` results: one line per (environment, kind), the size and return columns."
+    s = summarize(df[df["metric"] != "episode_return"], by=("task", "method", "metric"))
+    if s.empty: return "No dataset on disk at this profile yet: each is built when an experiment first needs it.\n"
+    t = s.pivot_table(index=["task", "method"], columns="metric", values="mean", sort=False).reset_index()
+    return markdown_table(t[["task", "method"] + [c for c in DATASET_COLUMNS if c in t]], digits=4)
 
 # %% ../nbs/11_report.ipynb #32e182b2
 def render_summary(profile: str) -> dict:

@@ -5,11 +5,12 @@
 # %% ../nbs/02e_suites.ipynb #su1te004
 from __future__ import annotations
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from .core import atomic_write_json, check_profile, data_dir
+from .core import atomic_write_json, check_profile, configure, data_dir
 from .envs import D4RL_REF, KITCHEN_TASKS, LOCOMOTION, make_env, mw_tasks, normalized_score
 from .kitchen import kitchen_script
 from .rollout import rollout
@@ -17,7 +18,8 @@ from .trajectories import dataset_dir, datasets_root, episodes_of, load_dataset,
 from .zoo import ActorPolicy, policy_path
 
 # %% auto #0
-__all__ = ['INVENTORY_COLUMNS', 'dataset_id', 'recipes_dir', 'read_recipe', 'build_suite', 'dataset_inventory', 'dataset_rows']
+__all__ = ['INVENTORY_COLUMNS', 'SUITES', 'dataset_id', 'recipes_dir', 'read_recipe', 'build_suite', 'dataset_inventory',
+           'dataset_rows', 'DatasetsConfig', 'suite_datasets']
 
 # %% ../nbs/02e_suites.ipynb #su1te007
 def dataset_id(env_name: str, kind: str, version: int = 0) -> str:
@@ -152,7 +154,7 @@ def _record_references(summaries: list[dict]):
         refs[s["env"]][f"{s['kind']}_source"] = f"{s['dataset_id']} ({s['episodes']} episodes, {s['profile']} profile)"
     if refs: atomic_write_json(f, dict(sorted(refs.items())))
 
-# %% ../nbs/02e_suites.ipynb #09441ed7
+# %% ../nbs/02e_suites.ipynb #2077a809
 INVENTORY_COLUMNS = ("dataset_id", "suite", "env", "kind", "profile", "episodes", "steps", "return_mean", "policy")
 
 def dataset_inventory(root=None) -> list[dict]:
@@ -192,3 +194,25 @@ def dataset_rows(dataset_ids) -> list[dict]:
         rows += [dict(base, metric=k, value=float(v)) for k, v in vals.items()]
         rows += [dict(base, metric="episode_return", value=float(x), step=i) for i, x in enumerate(r)]
     return rows
+
+# %% ../nbs/02e_suites.ipynb #7807a0d4
+SUITES = ["locomotion", "metaworld", "dmc", "kitchen"]
+
+@dataclass
+class DatasetsConfig:
+    profile: str = "quick"                                     # smoke | quick | full: the datasets of this profile
+    suites: list = field(default_factory=lambda: list(SUITES))  # suites to describe
+    build: list = field(default_factory=list)                 # suites to build first (what is missing or stale), e.g. ["dmc"]
+
+    @classmethod
+    def for_profile(cls, profile: str, **overrides) -> "DatasetsConfig":
+        "smoke: build and describe the small locomotion suite; quick and full: describe what is on disk."
+        return configure(cls, profile, dict(smoke=dict(suites=["locomotion"], build=["locomotion"])), **overrides)
+
+def suite_datasets(cfg: DatasetsConfig, progress: bool = False) -> list[str]:
+    "Build the suites `cfg.build` asks for, then the ids of the datasets on disk of `cfg.suites` at `cfg.profile`."
+    for s in cfg.build:
+        if s not in cfg.suites: raise ValueError(f"DatasetsConfig.build: suite {s!r} is not among the suites described ({cfg.suites})")
+        build_suite(s, cfg.profile, progress=progress)
+    for s in cfg.suites: read_recipe(s)   # an unknown suite fails here, listing the recipes
+    return [r["dataset_id"] for r in dataset_inventory() if r["suite"] in cfg.suites and r["profile"] == cfg.profile]

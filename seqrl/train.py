@@ -16,9 +16,8 @@ import torch.distributed as dist
 from .core import atomic_write, atomic_write_json, get_device, seed_everything
 
 # %% auto #0
-__all__ = ['RESUME_FREE', 'PEAK_FLOPS', 'MODEL_SIZES', 'TrainConfig', 'param_groups', 'lr_at', 'dist_info', 'to_device',
-           'Trainer', 'toy_lm', 'load_model', 'build', 'train_spec', 'check_resume', 'fit', 'main', 'TrainBenchConfig',
-           'bench_train']
+__all__ = ['RESUME_FREE', 'TrainConfig', 'param_groups', 'lr_at', 'dist_info', 'to_device', 'Trainer', 'toy_lm', 'build',
+           'train_spec', 'check_resume', 'fit', 'main']
 
 # %% ../nbs/06_train.ipynb #92b2e43c
 @dataclass
@@ -76,12 +75,17 @@ class _Loss(nn.Module):
     def forward(self, batch): return self.model.loss(batch)
 
 def to_device(batch: dict, device) -> dict:
-    "Arrays to tensors on `device` (float64 becomes float32)."
+    "Arrays to tensors on `device`, dicts (dict observations) key by key; float64 becomes float32, other dtypes (uint8 pixels) stay."
     out = {}
     for k, v in batch.items():
+        if isinstance(v, dict): out[k] = to_device(v, device); continue
         t = torch.as_tensor(v)
         out[k] = (t.float() if t.dtype == torch.float64 else t).to(device, non_blocking=True)
     return out
+
+def _rows(batch: dict, sl: slice) -> dict:
+    "Rows `sl` of every array of a batch (dicts key by key): one process's share of the global batch."
+    return {k: _rows(v, sl) if isinstance(v, dict) else v[sl] for k, v in batch.items()}
 
 # %% ../nbs/06_train.ipynb #cb4cb3bf
 class Trainer:
@@ -136,7 +140,7 @@ class Trainer:
     # -- the loop
     def _batch(self):
         b = self.sample(self.micro * self.world, self.rng)
-        if self.world > 1: b = {k: v[self.rank * self.micro:(self.rank + 1) * self.micro] for k, v in b.items()}
+        if self.world > 1: b = _rows(b, slice(self.rank * self.micro, (self.rank + 1) * self.micro))
         return to_device(b, self.device)
 
     def _log(self, step, split, metrics: dict):
@@ -191,6 +195,7 @@ class Trainer:
 def _tokens(batch: dict) -> int:
     "Tokens in a micro-batch when the model does not report `tokens`: B x T of its first array."
     x = next(iter(batch.values()))
+    while isinstance(x, dict): x = next(iter(x.values()))
     return x.shape[0] * (x.shape[1] if x.dim() > 1 else 1)
 
 class _null:
@@ -207,18 +212,6 @@ def toy_lm(vocab: int = 16, seq_len: int = 16, n_layer: int = 2, n_embd: int = 3
         first = rng.integers(0, vocab, size=(batch_size, 1))
         return dict(tokens=(first + np.arange(seq_len + 1)) % vocab)
     return dict(model=model, sample=sample)
-
-# %% ../nbs/06_train.ipynb #4cc8f3de
-def load_model(path, map_location="cpu") -> nn.Module:
-    "The trained model of checkpoint `path` (written by `Trainer` from a model builder), in eval mode."
-    s = torch.load(path, map_location=map_location, weights_only=False)
-    e = s.get("extra") or {}
-    if "model" not in e: raise ValueError(f"{path}: the checkpoint's extra names no model class (not written from a seqrl.models builder)")
-    mod, name = e["model"].split(":")
-    cls = getattr(importlib.import_module(mod), name)
-    model = cls.from_extra(e) if hasattr(cls, "from_extra") else cls(cls.config_cls(**e["config"]), e["obs_dim"], e["act_dim"])
-    model.load_state_dict(s["model"])
-    return model.to(map_location).eval()
 
 # %% ../nbs/06_train.ipynb #6b73e13b
 def build(spec: dict) -> dict:
@@ -291,61 +284,3 @@ def main(argv=None) -> int:
 
 # %% ../nbs/06_train.ipynb #63eb6f24
 if __name__ == "__main__" and Path(sys.argv[0]).stem == "train": sys.exit(main())
-
-# %% ../nbs/06_train.ipynb #fa828f9f
-PEAK_FLOPS = {"H100": 989e12, "H200": 989e12, "A100": 312e12, "L4": 121e12}   # dense bf16 tensor-core peaks
-
-MODEL_SIZES = {   # name: (n_layer, n_head, n_embd, tokens per window, vocab)
-    "tt-hopper": (4, 4, 128, 159, 16 * 100 + 1),
-    "mddt-40m": (6, 12, 768, 45, 64),
-}
-
-@dataclass
-class TrainBenchConfig:
-    profile: str = "quick"                                   # smoke | quick | full
-    models: list = field(default_factory=lambda: list(MODEL_SIZES))   # which of MODEL_SIZES to measure
-    batch_size: int = 256                                    # windows per step (the published TT batch)
-    steps: int = 6                                           # timed steps (after `warmup` untimed ones)
-    warmup: int = 2                                          # steps before timing (allocations, compile)
-    compile: bool = False                                    # torch.compile the loss
-    device: str | None = None                                # default: CUDA when present
-
-    @classmethod
-    def for_profile(cls, profile: str, **overrides) -> "TrainBenchConfig":
-        "smoke: a couple of tiny steps; quick: a few steps at batch 256 on this CPU; full: 50 timed steps (GPU)."
-        from seqrl.core import configure
-        return configure(cls, profile, dict(smoke=dict(batch_size=4, steps=2, warmup=1),
-                                            full=dict(batch_size=256, steps=50, warmup=10)), **overrides)
-
-def _peak(device) -> float | None:
-    if device.type != "cuda": return None
-    name = torch.cuda.get_device_name(device)
-    return next((v for k, v in PEAK_FLOPS.items() if k in name), None)
-
-def bench_train(cfg: TrainBenchConfig) -> list[dict]:
-    "Tokens/s (and MFU on a known GPU) of `Trainer` steps for each model size; one row per model."
-    from seqrl.transformer import GPTConfig, TokenGPT
-    rows = []
-    for name in cfg.models:
-        if name not in MODEL_SIZES: raise ValueError(f"unknown model size {name!r}; valid: {', '.join(MODEL_SIZES)}")
-        L, H, C, T, V = MODEL_SIZES[name]
-        torch.manual_seed(0)
-        model = TokenGPT(GPTConfig(block_size=T, n_layer=L, n_head=H, n_embd=C, dropout=0.1), V)
-        sample = lambda b, rng: dict(tokens=rng.integers(0, V, size=(b, T + 1)))
-        tc = TrainConfig(steps=cfg.warmup, batch_size=cfg.batch_size, warmup_steps=1, compile=cfg.compile,
-                         device=cfg.device, log_every=10**9, progress=False)
-        t = Trainer(model, sample, tc).fit()
-        sync = torch.cuda.synchronize if t.device.type == "cuda" else (lambda: None)
-        sync(); t0 = time.perf_counter()
-        t.cfg.steps = cfg.warmup + cfg.steps
-        t.fit(); sync()
-        dt = time.perf_counter() - t0
-        tok_s = cfg.steps * cfg.batch_size * T / dt
-        n = sum(p.numel() for p in model.parameters())
-        flops = (6 * n + 12 * L * C * T) * tok_s
-        peak = _peak(t.device)
-        rows.append(dict(model=name, params_M=n / 1e6, tokens=T, batch_size=cfg.batch_size, device=str(t.device),
-                         device_name=torch.cuda.get_device_name(t.device) if t.device.type == "cuda" else "cpu",
-                         threads=torch.get_num_threads(), step_s=dt / cfg.steps, tokens_per_s=tok_s,
-                         tflops=flops / 1e12, mfu=flops / peak if peak else float("nan")))
-    return rows

@@ -11,14 +11,14 @@ import torch
 import torch.nn as nn
 
 from ..core import configure
-from .dt import StateNorm, masked_mse, model_spec, train_config, build_offline
+from .common import ModelConfig, SeqModel, StateNorm, masked_mse
 
 # %% auto #0
-__all__ = ['BCConfig', 'BC', 'BCPolicy', 'bc_builder']
+__all__ = ['BCConfig', 'BC', 'BCPolicy', 'bc_policy']
 
 # %% ../../nbs/models/bc.ipynb #d0bd3d38
 @dataclass
-class BCConfig:
+class BCConfig(ModelConfig):
     profile: str = "full"           # smoke | quick | full
     # model
     hidden: int = 256               # width of the hidden layers
@@ -43,17 +43,10 @@ class BCConfig:
             smoke=dict(hidden=16, dropout=0.0, steps=5, batch_size=8, warmup_steps=1),
             quick=dict(steps=2000, warmup_steps=100)), **overrides)
 
-    def train_config(self, **overrides) -> dict:
-        "The `seqrl.train.TrainConfig` fields of this config, then `overrides`."
-        return train_config(self, **overrides)
-    def spec(self, datasets, seed: int = 0, out_dir=None, **train) -> dict:
-        "The `seqrl.train.fit` spec that trains this BC on `datasets` (ids)."
-        return model_spec(self, "seqrl.models.bc:bc_builder", datasets, seed, out_dir, **train)
-
 # %% ../../nbs/models/bc.ipynb #3a7be47e
-class BC(nn.Module):
+class BC(SeqModel):
     "MLP behaviour cloning: normalised state -> `n_layer` x (Linear, ReLU, dropout) -> Linear -> tanh."
-    config_cls = BCConfig
+    name, config_cls = "bc", BCConfig
     batch_keys = ("observations", "actions", "mask")
 
     def __init__(self, cfg: BCConfig, obs_dim: int, act_dim: int):
@@ -96,6 +89,6 @@ class BCPolicy:
         return out
 
 # %% ../../nbs/models/bc.ipynb #69d27f5a
-def bc_builder(dataset_ids, seed: int = 0, **overrides) -> dict:
-    "Builder for `seqrl.train.fit`: a `BC` (`BCConfig` fields as `overrides`) on `dataset_ids` (ids or `Trajectories`)."
-    return build_offline(BC, BCConfig(**overrides), dataset_ids, seed)
+def bc_policy(model: BC, env: str, kind: str | None = None, seed: int = 0) -> BCPolicy:
+    "`model` as a rollout policy (stateless: the environment, dataset kind and seed change nothing)."
+    return BCPolicy(model)

@@ -10,63 +10,19 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from ..buffer import WindowBuffer
 from ..core import configure
-from ..data import Trajectories, trajectories
-from ..train import TrainConfig, load_model
+from .common import ModelConfig, SeqModel, StateNorm, build_offline, masked_mse
+from ..trajectories import Trajectories
 from ..transformer import GPT, GPTConfig, init_weights
 
 # %% auto #0
-__all__ = ['TARGET_RETURNS', 'StateNorm', 'masked_mse', 'train_config', 'model_spec', 'DTConfig', 'DT', 'toy_imitation',
-           'DTPolicy', 'checkpoint_extra', 'build_offline', 'dt_builder']
-
-# %% ../../nbs/models/dt.ipynb #aa1cace2
-class StateNorm(nn.Module):
-    "`(s - mean) / std`, with `mean` and `std` buffers set by `fit` (identity until then)."
-    def __init__(self, dim: int, eps: float = 1e-6):
-        super().__init__()
-        self.eps = eps
-        self.register_buffer("mean", torch.zeros(dim))
-        self.register_buffer("std", torch.ones(dim))
-
-    @torch.no_grad()
-    def fit(self, x) -> "StateNorm":
-        "Set `mean` and `std` from states `x` `(N, dim)`; constant columns get std 1."
-        x = torch.as_tensor(np.asarray(x), dtype=torch.float64)
-        if x.ndim != 2 or x.shape[1] != len(self.mean) or len(x) == 0:
-            raise ValueError(f"StateNorm.fit: states must have shape (N >= 1, {len(self.mean)}); got {tuple(x.shape)}")
-        s = x.std(0, unbiased=False)
-        self.mean.copy_(x.mean(0)); self.std.copy_(torch.where(s < self.eps, torch.ones_like(s), s))
-        return self
-
-    def forward(self, x): return (x - self.mean) / self.std
-
-# %% ../../nbs/models/dt.ipynb #a22db768
-def masked_mse(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-    "Mean over valid steps (`mask` `(B, T)`) of the squared error averaged over the last dimension."
-    err = (pred.float() - target.float()).pow(2).mean(-1)
-    return torch.where(mask, err, 0.0).sum() / mask.sum().clamp_min(1)
+__all__ = ['TARGET_RETURNS', 'DTConfig', 'DT', 'toy_imitation', 'DTPolicy', 'dt_policy']
 
 # %% ../../nbs/models/dt.ipynb #f3585389
 TARGET_RETURNS = {"hopper": 3600.0, "halfcheetah": 12000.0, "walker2d": 5000.0}   # DT's evaluation targets
-_TRAIN_FIELDS = {f.name for f in fields(TrainConfig)}
-
-def train_config(cfg, **overrides) -> dict:
-    "The `seqrl.train.TrainConfig` fields of model config `cfg` (those of its fields that `TrainConfig` has), then `overrides`."
-    bad = sorted(set(overrides) - _TRAIN_FIELDS)
-    if bad: raise TypeError(f"unknown TrainConfig field(s) {bad}")
-    return {**{k: v for k, v in asdict(cfg).items() if k in _TRAIN_FIELDS}, **overrides}
-
-def model_spec(cfg, builder: str, datasets, seed: int = 0, out_dir=None, **train) -> dict:
-    "A spec for `seqrl.train.fit`: `builder` called with `datasets`, `seed` and `cfg`'s model fields; `cfg`'s training fields, then `train`."
-    ids = [datasets] if isinstance(datasets, (str, Trajectories)) else list(datasets)
-    model = {k: v for k, v in asdict(cfg).items() if k not in _TRAIN_FIELDS and k != "profile"}
-    spec = dict(builder=builder, args=dict(dataset_ids=ids, seed=seed, **model), train=train_config(cfg, seed=seed, **train))
-    if out_dir is not None: spec["out_dir"] = str(out_dir)
-    return spec
 
 @dataclass
-class DTConfig:
+class DTConfig(ModelConfig):
     profile: str = "full"               # smoke | quick | full; the defaults are the published DT
     # model
     K: int = 20                         # context: steps per window (3K tokens)
@@ -95,12 +51,6 @@ class DTConfig:
             smoke=dict(K=5, n_layer=1, n_embd=16, dropout=0.0, steps=5, batch_size=8, warmup_steps=1),
             quick=dict(n_embd=64, steps=2000, lr=6e-4, warmup_steps=200)), **overrides)
 
-    def train_config(self, **overrides) -> dict:
-        "The `seqrl.train.TrainConfig` fields of this config, then `overrides`."
-        return train_config(self, **overrides)
-    def spec(self, datasets, seed: int = 0, out_dir=None, **train) -> dict:
-        "The `seqrl.train.fit` spec that trains this DT on `datasets` (ids)."
-        return model_spec(self, "seqrl.models.dt:dt_builder", datasets, seed, out_dir, **train)
     def target_for(self, env: str) -> float:
         "The evaluation target return on `env`: `target_return`, else DT's published target."
         if self.target_return is not None: return float(self.target_return)
@@ -108,9 +58,9 @@ class DTConfig:
         return TARGET_RETURNS[env]
 
 # %% ../../nbs/models/dt.ipynb #430ffaf6
-class DT(nn.Module):
+class DT(SeqModel):
     "Decision Transformer: predicts `a_t` at each `s_t` of `[R̂_1, s_1, a_1, ..., R̂_T, s_T, a_T]`."
-    config_cls = DTConfig
+    name, config_cls = "dt", DTConfig
     batch_keys = ("observations", "actions", "returns_to_go", "timesteps", "mask")
 
     def __init__(self, cfg: DTConfig, obs_dim: int, act_dim: int):
@@ -139,6 +89,15 @@ class DT(nn.Module):
         "MSE between predicted and dataset actions over the valid steps of a batch of windows."
         pred = self(batch["observations"], batch["actions"], batch["returns_to_go"], batch["timesteps"])
         return masked_mse(pred, batch["actions"], batch["mask"]), {"tokens": 3 * batch["mask"].numel()}
+
+    @classmethod
+    def build(cls, cfg: DTConfig, datasets, seed: int = 0) -> dict:
+        "The offline builder (`seqrl.models.common.build_offline`), refusing episodes longer than the timestep embedding."
+        out = build_offline(cls, cfg, datasets, seed)
+        if out["buffer"].max_timestep >= cfg.max_timestep:
+            raise ValueError(f"DT.build: episodes reach timestep {out['buffer'].max_timestep}, beyond the timestep embedding "
+                             f"(max_timestep={cfg.max_timestep}); set max_timestep > {out['buffer'].max_timestep}")
+        return out
 
 # %% ../../nbs/models/dt.ipynb #fe05361a
 def toy_imitation(n_eps: int = 40, obs_dim: int = 4, act_dim: int = 2, max_len: int = 30, seed: int = 0,
@@ -217,28 +176,6 @@ class DTPolicy:
             for x in (self.obs, self.act, self.rtg, self.ts): x[e] = 0
 
 # %% ../../nbs/models/dt.ipynb #18bdd40d
-def checkpoint_extra(model: nn.Module, datasets: list[Trajectories]) -> dict:
-    "What `load_model` needs besides the weights: the model's class, config and dimensions (and the datasets it saw)."
-    return dict(model=f"{type(model).__module__}:{type(model).__name__}", config=asdict(model.cfg),
-                obs_dim=model.obs_dim, act_dim=model.act_dim, datasets=[d.dataset_id for d in datasets])
-
-def build_offline(model_cls, cfg, datasets, seed: int = 0) -> dict:
-    "`dict(model=, sample=, extra=, buffer=)`: `model_cls(cfg, ...)` on `WindowBuffer(datasets, cfg.K)`, states normalised on them."
-    ds = trajectories(datasets)
-    buf = WindowBuffer(ds, cfg.K, seed=seed)
-    torch.manual_seed(seed)
-    model = model_cls(cfg, buf.obs_width, buf.act_width)
-    if cfg.normalize_states: model.norm.fit(buf.arrays["observations"])
-    keys = model_cls.batch_keys
-    def sample(batch_size, rng): return {k: v for k, v in buf.sample(batch_size, rng).items() if k in keys}
-    return dict(model=model, sample=sample, extra=checkpoint_extra(model, ds), buffer=buf)
-
-def dt_builder(dataset_ids, K: int = 20, seed: int = 0, **model_overrides) -> dict:
-    "Builder for `seqrl.train.fit`: a `DT` (`DTConfig` fields as `model_overrides`) on windows of `K` steps of `dataset_ids` (ids or `Trajectories`)."
-    cfg = DTConfig(K=K, **model_overrides)
-    out = build_offline(DT, cfg, dataset_ids, seed)
-    if out["buffer"].max_timestep >= cfg.max_timestep:
-        raise ValueError(f"dt_builder: episodes reach timestep {out['buffer'].max_timestep}, beyond the timestep embedding "
-                         f"(max_timestep={cfg.max_timestep}); set max_timestep > {out['buffer'].max_timestep}")
-    return out
-
+def dt_policy(model: DT, env: str, kind: str | None = None, seed: int = 0, target_return: float | None = None) -> DTPolicy:
+    "`model` as a rollout policy on `env`: `target_return`, else the config's, else DT's published target for `env`."
+    return DTPolicy(model, target_return if target_return is not None else model.cfg.target_for(env))

@@ -11,17 +11,19 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from ..buffer import WindowBuffer
 from ..core import configure
-from ..data import Trajectories, trajectories
+from .common import ModelConfig, SeqModel
+from ..trajectories import trajectories
 from ..tokenizer import Discretizer, QuantileDiscretizer, UniformDiscretizer
 from ..transformer import GPT, GPTConfig, value_mask
 
 # %% auto #0
-__all__ = ['TTConfig', 'joint', 'fit_tokenizer', 'TT', 'tt_builder']
+__all__ = ['TTConfig', 'joint', 'fit_tokenizer', 'TT']
 
 # %% ../../nbs/models/tt.ipynb #b4850289
 @dataclass
-class TTConfig:
+class TTConfig(ModelConfig):
     profile: str = "full"            # smoke | quick | full
     n_layer: int = 4                 # transformer blocks
     n_head: int = 4                  # attention heads
@@ -50,8 +52,9 @@ class TTConfig:
             smoke=dict(n_layer=1, n_head=2, n_embd=32, n_bins=20, K=3, batch_size=16, max_steps=30),
             quick=dict(K=5, batch_size=32, max_steps=4000, warmup_epochs=0.02, decay_epochs=1.0)), **overrides)
 
-    def train_config(self, n_transitions: int, **overrides) -> dict:
-        "The `seqrl.train.TrainConfig` fields of this config for a dataset of `n_transitions` steps."
+    def train_config(self, n_transitions: int | None = None, **overrides) -> dict:
+        "The `seqrl.train.TrainConfig` fields of this config for a dataset of `n_transitions` steps (TT's schedule is counted in epochs)."
+        if not n_transitions: raise ValueError("TTConfig.train_config: TT's schedule is sized by the data; give n_transitions >= 1")
         per_epoch = max(1, -(-n_transitions // self.batch_size))
         epochs = self.epochs if self.epochs is not None else int(1e6 / n_transitions * 50)
         steps = max(1, int(epochs * per_epoch))
@@ -60,16 +63,6 @@ class TTConfig:
         return {**dict(steps=steps, batch_size=self.batch_size, lr=self.lr, betas=(0.9, 0.95), weight_decay=self.weight_decay,
                        grad_clip=self.grad_clip, warmup_steps=min(int(self.warmup_epochs * per_epoch), steps // 10 + 1),
                        decay_steps=min(decay, steps), min_lr_ratio=0.1), **overrides}
-
-    def spec(self, datasets, seed: int = 0, out_dir=None, **train) -> dict:
-        "The `seqrl.train.fit` spec that trains this TT on `datasets` (ids), its schedule sized to their steps."
-        ids = [datasets] if isinstance(datasets, str) else list(datasets)
-        n = sum(len(t) for t in trajectories(ids))
-        fields = {k: v for k, v in asdict(self).items() if k != "profile"}
-        spec = dict(builder="seqrl.models.tt:tt_builder", args=dict(datasets=ids, profile=self.profile, seed=seed, **fields),
-                    train=self.train_config(n, seed=seed, **train))
-        if out_dir is not None: spec["out_dir"] = str(out_dir)
-        return spec
 
 # %% ../../nbs/models/tt.ipynb #95f86715
 def joint(batch: dict, obs_dim: int, act_dim: int):
@@ -85,8 +78,9 @@ def fit_tokenizer(buffer, obs_dim: int, act_dim: int, kind: str = "quantile", n_
     return cls(n_bins).fit(joint(buffer.arrays, obs_dim, act_dim))
 
 # %% ../../nbs/models/tt.ipynb #56ceb97d
-class TT(nn.Module):
+class TT(SeqModel):
     "Trajectory Transformer over transitions of `obs_dim` + `act_dim` + 2 scalars, with `tokenizer`'s bins."
+    name, config_cls = "tt", TTConfig
     def __init__(self, cfg: TTConfig, obs_dim: int, act_dim: int, tokenizer: Discretizer):
         super().__init__()
         D, N = obs_dim + act_dim + 2, cfg.n_bins
@@ -133,23 +127,20 @@ class TT(nn.Module):
         return (ce * w.reshape(-1)).mean(), dict(tokens=int(valid[:, :-1].sum()))
 
     def checkpoint_extra(self) -> dict:
-        "What rebuilds this model besides its weights, for the checkpoint's `extra` (see `seqrl.train.load_model`)."
-        return dict(model=f"{type(self).__module__}:{type(self).__name__}", config=asdict(self.cfg), obs_dim=self.obs_dim,
-                    act_dim=self.act_dim, tokenizer=self.tokenizer.state_dict())
+        "The interface's extras (`seqrl.models.common.SeqModel`) and the fitted tokenizer."
+        return dict(super().checkpoint_extra(), tokenizer=self.tokenizer.state_dict())
 
     @classmethod
     def from_extra(cls, e: dict) -> "TT":
         return cls(TTConfig(**e["config"]), e["obs_dim"], e["act_dim"], Discretizer.from_state(e["tokenizer"]))
 
-# %% ../../nbs/models/tt.ipynb #67ef8be8
-def tt_builder(datasets, profile: str = "full", seed: int = 0, **overrides) -> dict:
-    "Model, window sampler and checkpoint extras of TT on `datasets` (ids or `Trajectories`)."
-    from seqrl.buffer import WindowBuffer
-    cfg = TTConfig.for_profile(profile, **overrides)
-    trs = trajectories(datasets)
-    obs_dim, act_dim = trs[0].observations.shape[1], trs[0].actions.shape[1]
-    buf = WindowBuffer(trs, cfg.K, discount=cfg.discount, terminal_penalty=cfg.terminal_penalty)
-    torch.manual_seed(seed)
-    model = TT(cfg, obs_dim, act_dim, fit_tokenizer(buf, obs_dim, act_dim, cfg.discretizer, cfg.n_bins))
-    return dict(model=model, sample=buf.sample, extra=dict(model.checkpoint_extra(), n_transitions=len(buf),
-                                                           datasets=[t.dataset_id for t in trs]))
+    @classmethod
+    def build(cls, cfg: TTConfig, datasets, seed: int = 0) -> dict:
+        "Model, window sampler and checkpoint extras of TT on `datasets` (ids or `Trajectories`); the tokenizer is fitted on all their transitions."
+        trs = trajectories(datasets)
+        obs_dim, act_dim = trs[0].observations.shape[1], trs[0].actions.shape[1]
+        buf = WindowBuffer(trs, cfg.K, discount=cfg.discount, terminal_penalty=cfg.terminal_penalty)
+        torch.manual_seed(seed)
+        model = cls(cfg, obs_dim, act_dim, fit_tokenizer(buf, obs_dim, act_dim, cfg.discretizer, cfg.n_bins))
+        return dict(model=model, sample=buf.sample, extra=dict(model.checkpoint_extra(), n_transitions=len(buf),
+                                                               datasets=[t.dataset_id for t in trs]))
