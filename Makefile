@@ -32,8 +32,8 @@ test: $(STAMP)  ## the whole test suite: library notebooks, then pytest (sync, s
 	$(BIN)/nbdev-test --n-workers $(JOBS)
 	$(BIN)/python -m pytest -n $(JOBS) tests
 
-reproduce: $(STAMP)  ## run every experiment notebook: PROFILE=smoke|quick|full (quick), ONLY=name,...
-	$(BIN)/python -m seqrl.reproduce --profile $(PROFILE) $(if $(ONLY),--only $(ONLY))
+reproduce: $(STAMP)  ## run every experiment notebook: PROFILE=smoke|quick|full (quick), ONLY=name,..., DRY=1 (capped dry run)
+	$(BIN)/python -m seqrl.reproduce --profile $(PROFILE) $(if $(ONLY),--only $(ONLY)) $(if $(DRY),--dry-run)
 
 bench: $(STAMP)  ## run the benchmark notebooks in nbs/benchmarks (PROFILE as for reproduce)
 	$(BIN)/python -m seqrl.reproduce --folder benchmarks --profile $(PROFILE) $(if $(ONLY),--only $(ONLY))

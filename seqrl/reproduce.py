@@ -4,13 +4,13 @@
 
 # %% ../nbs/12_reproduce.ipynb #6248d85d
 from __future__ import annotations
-import argparse, json, os, sys, time
+import argparse, json, os, shutil, sys, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
 import pandas as pd
 
-from .core import PROFILES, atomic_write_text, check_profile, project_root, runs_dir
+from .core import PROFILES, atomic_write_text, check_profile, dry_run_env, project_root, runs_dir
 from .report import markdown_table, render_summary
 
 # %% auto #0
@@ -85,10 +85,14 @@ def _write_nb(path, *sources, tags=None):
 
 # %% ../nbs/12_reproduce.ipynb #b52e2895
 def reproduce(profile: str = "quick", only=None, folder: str = "experiments", nbs_dir=None,
-              timeout: int | None = None, summary: bool = True) -> list[NotebookRun]:
-    "Run the notebooks of `nbs/<folder>` at `profile`, continuing past failures; returns one `NotebookRun` each."
-    from tqdm.auto import tqdm
+              timeout: int | None = None, summary: bool = True, dry_run: bool = False) -> list[NotebookRun]:
+    "Run the notebooks of `nbs/<folder>` at `profile`, continuing past failures; returns one `NotebookRun` each. `dry_run`: see below."
     check_profile(profile)
+    if dry_run:
+        root = runs_dir()/"dry-run"/profile
+        shutil.rmtree(root, ignore_errors=True)   # every dry run starts from nothing: it builds what it needs
+        with dry_run_env(root): return reproduce(profile, only, folder, nbs_dir, timeout, summary)
+    from tqdm.auto import tqdm
     src = Path(nbs_dir) if nbs_dir else project_root()/"nbs"/folder
     nbs = find_notebooks(src, only)
     if not nbs: raise FileNotFoundError(f"{src}: no notebooks to run")
@@ -118,8 +122,9 @@ def main(argv=None) -> int:
     ap.add_argument("--folder", default="experiments", help="notebook folder under nbs/: experiments or benchmarks")
     ap.add_argument("--nbs-dir", default=None, help="run the notebooks of this folder instead")
     ap.add_argument("--timeout", type=int, default=None, help="seconds allowed per cell")
+    ap.add_argument("--dry-run", action="store_true", help="the profile's configuration with every data, training and evaluation loop capped at a couple of steps, written under runs/dry-run/")
     a = ap.parse_args(argv)
-    try: res = reproduce(a.profile, a.only, a.folder, a.nbs_dir, a.timeout)
+    try: res = reproduce(a.profile, a.only, a.folder, a.nbs_dir, a.timeout, dry_run=a.dry_run)
     except (ValueError, FileNotFoundError) as e:
         print(f"error: {e}", file=sys.stderr); return 2
     return 1 if any(r.status != "ok" for r in res) else 0

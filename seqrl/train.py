@@ -5,7 +5,7 @@
 # %% ../nbs/06_train.ipynb #b2dc3a1a
 from __future__ import annotations
 import importlib, json, math, os, subprocess, sys, time
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field, asdict, replace
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.distributed as dist
 
-from .core import atomic_write, atomic_write_json, get_device, seed_everything
+from .core import atomic_write, atomic_write_json, dry_cap, dry_run, get_device, seed_everything
 
 # %% auto #0
 __all__ = ['RESUME_FREE', 'TrainConfig', 'param_groups', 'lr_at', 'dist_info', 'to_device', 'Trainer', 'toy_lm', 'build',
@@ -230,6 +230,8 @@ def _trainer(spec: dict) -> Trainer:
     unknown = sorted(set(spec.get("train", {})) - set(fields))
     if unknown: raise TypeError(f"spec['train']: unknown TrainConfig field(s) {unknown}")
     cfg = TrainConfig(**spec.get("train", {}))
+    if dry_run():   # the full profile's dry run: a couple of steps of a few windows (the model and its schedule as configured)
+        cfg = replace(cfg, steps=dry_cap(cfg.steps), batch_size=dry_cap(cfg.batch_size, 4 * cfg.grad_accum))
     if cfg.deterministic: seed_everything(cfg.seed, deterministic=True)
     b = build(spec)
     return Trainer(b["model"], b["sample"], cfg, spec.get("out_dir"), b.get("eval_fn"), b.get("extra"))
