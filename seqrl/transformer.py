@@ -14,7 +14,7 @@ import torch.nn.functional as F
 # %% auto #0
 __all__ = ['HOOKS', 'GPTConfig', 'causal_mask', 'bidirectional_mask', 'value_mask', 'inverse_dynamics_mask', 'padding_mask',
            'KVCache', 'Attention', 'MLP', 'Block', 'rows_of', 'GPT', 'init_weights', 'hook_points', 'wrap_linears',
-           'LoRALinear', 'apply_lora', 'TokenGPT']
+           'TokenGPT']
 
 # %% ../nbs/05_transformer.ipynb #9e20569c
 @dataclass
@@ -230,26 +230,6 @@ def wrap_linears(model: nn.Module, targets, wrap) -> dict[str, nn.Module]:
         new[name] = wrap(lin)
         setattr(model.get_submodule(parent) if parent else model, attr, new[name])
     return new
-
-# %% ../nbs/05_transformer.ipynb #b6577196
-class LoRALinear(nn.Module):
-    "`base(x) + (dropout(x) @ A^T @ B^T) * alpha / rank`, with `base` frozen."
-    def __init__(self, base: nn.Linear, rank: int = 8, alpha: float = 16.0, dropout: float = 0.0):
-        super().__init__()
-        if rank < 1: raise ValueError(f"LoRA rank must be >= 1; got {rank}")
-        self.base, self.scale = base, alpha / rank
-        self.A = nn.Parameter(torch.empty(rank, base.in_features, device=base.weight.device, dtype=base.weight.dtype))
-        self.B = nn.Parameter(torch.zeros(base.out_features, rank, device=base.weight.device, dtype=base.weight.dtype))
-        nn.init.kaiming_uniform_(self.A, a=math.sqrt(5))
-        self.drop = nn.Dropout(dropout)
-        base.requires_grad_(False)
-    def forward(self, x): return self.base(x) + (self.drop(x) @ self.A.t() @ self.B.t()) * self.scale
-
-def apply_lora(model: nn.Module, targets=("q", "v", "up"), rank: int = 8, alpha: float = 16.0, dropout: float = 0.0) -> list[nn.Parameter]:
-    "Freeze `model` and wrap `targets` (default: L2M's Q, V and MLP up) with LoRA; returns the trainable parameters."
-    model.requires_grad_(False)
-    new = wrap_linears(model, targets, lambda lin: LoRALinear(lin, rank, alpha, dropout))
-    return [p for m in new.values() for p in (m.A, m.B)]
 
 # %% ../nbs/05_transformer.ipynb #9e13ebb5
 class TokenGPT(nn.Module):

@@ -13,6 +13,7 @@ import torch
 from torch import nn
 
 from .core import atomic_write, atomic_write_json, configure, data_dir, runs_dir
+from .safeio import UnsafeFileError, load_torch
 from .envs import make_env
 
 # %% auto #0
@@ -67,11 +68,13 @@ class ActorPolicy(nn.Module):
 
     @classmethod
     def load(cls, path) -> "ActorPolicy":
-        "Load a policy saved with `save`, failing with the file name when it is not one."
+        "Load a policy saved with `save` (as data, with `seqrl.safeio.load_torch`), failing with the file name when it is not one."
         path = Path(path)
         if not path.is_file(): raise FileNotFoundError(f"{path}: no policy checkpoint")
-        try: blob = torch.load(path, map_location="cpu", weights_only=True)
+        try: blob = load_torch(path)
+        except UnsafeFileError: raise
         except Exception as e: raise ValueError(f"{path}: not a seqrl policy checkpoint ({type(e).__name__}: {e})") from None
+        if not isinstance(blob, dict): raise ValueError(f"{path}: not a seqrl policy checkpoint (holds a {type(blob).__name__}, not a dict)")
         missing = [k for k in ("obs_dim", "act_dim", "hidden", "state_dict") if k not in blob]
         if missing: raise ValueError(f"{path}: policy checkpoint lacks field(s) {missing}")
         p = cls(blob["obs_dim"], blob["act_dim"], blob["hidden"], meta=blob.get("meta"))
