@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from .envs import make_env
+from .safeio import SB3_BUFFER, Plain, load_pickle, load_torch
 from .trajectories import dataset_dir, datasets_root, minari_root, write_dataset
 
 # %% auto #0
@@ -103,7 +104,6 @@ def export_d4rl(dataset_id: str, path) -> Path:
 
 # %% ../nbs/02d_formats.ipynb #4aed63fc
 def _read_smart_chunks(buffer_dir: Path) -> list:
-    import torch
     files = sorted(buffer_dir.glob("*.pt"), key=lambda p: int(p.stem.split("_")[0]) if p.stem.split("_")[0].isdigit() else -1)
     if not files: raise FileNotFoundError(f"{buffer_dir}: no SMART buffer chunks (<start>_<end>.pt)")
     parts, pos = [], None
@@ -111,7 +111,7 @@ def _read_smart_chunks(buffer_dir: Path) -> list:
         try: start, end = (int(x) for x in f.stem.split("_"))
         except ValueError: raise ValueError(f"{f}: chunk name must be <start>_<end>.pt") from None
         if pos is not None and start != pos: raise ValueError(f"{f}: chunk starts at {start}, expected {pos} (chunks must be contiguous)")
-        payload = torch.load(f, map_location="cpu", weights_only=False)
+        payload = load_torch(f)
         if not isinstance(payload, (list, tuple)) or len(payload) != 7:
             raise ValueError(f"{f}: expected a list of 7 arrays [obses, next_obses, actions, rewards, not_dones, states, pixels]")
         payload = [np.asarray(x) for x in payload]
@@ -148,7 +148,6 @@ def import_smart(buffer_dir, dataset_id: str, env_name: str | None = None, episo
 # %% ../nbs/02d_formats.ipynb #0cf2cde5
 def _l2m_trajectories(path: Path) -> list[dict]:
     "L2M trajectories of `path` as dicts with observations (T, d), actions, rewards, dones (T,), next_observations or None."
-    import pickle
     def _flat(obs, nxt, act, rew, done, src):
         n = len(obs)
         for k, v in dict(next_observations=nxt, actions=act, rewards=rew, dones=done).items():
@@ -165,7 +164,7 @@ def _l2m_trajectories(path: Path) -> list[dict]:
             if f.suffix == ".npz":
                 with np.load(f) as z: t = {k: z[k] for k in z.files}
             else:
-                with open(f, "rb") as fh: t = pickle.load(fh)
+                t = load_pickle(f)
             missing = [k for k in ("states", "actions", "rewards", "dones") if k not in t]
             if missing: raise ValueError(f"{f}: missing field(s) {missing}; a per-trajectory L2M file has states, actions, rewards, dones")
             T = len(t["states"])
@@ -179,8 +178,8 @@ def _l2m_trajectories(path: Path) -> list[dict]:
             if missing: raise ValueError(f"{path}: missing key(s) {missing}")
             return _flat(z["observations"], z["next_observations"], z["actions"], z["rewards"], z["dones"], path)
     if path.suffix == ".pkl":
-        with open(path, "rb") as fh: obj = pickle.load(fh)
-        if hasattr(obj, "observations") and hasattr(obj, "pos"): return _sb3_trajectories(obj, path)  # an SB3 ReplayBuffer
+        obj = load_pickle(path, plain=SB3_BUFFER)   # an SB3 ReplayBuffer is read as a plain attribute bag: none of its code runs
+        if isinstance(obj, Plain) and obj._origin.endswith("ReplayBuffer"): return _sb3_trajectories(obj, path)
         if not isinstance(obj, (list, tuple)) or not obj: raise ValueError(f"{path}: expected a non-empty list of trajectory dicts")
         out = []
         for i, t in enumerate(obj):

@@ -14,6 +14,7 @@ from .models.bc import BC, bc_policy
 from .models.dt import DT, dt_policy
 from .models.tt import TT
 from .planner import tt_policy
+from .safeio import load_torch
 from .trajectories import Trajectories, trajectories
 
 # %% auto #0
@@ -62,7 +63,7 @@ def _method_of(extra: dict, path) -> Method:
 
 def load_model(path, map_location="cpu") -> torch.nn.Module:
     "The trained model of checkpoint `path` (written by `seqrl.train.Trainer` from a spec), in eval mode."
-    s = torch.load(path, map_location=map_location, weights_only=False)
+    s = load_torch(path, map_location=map_location)   # weights_only: a crafted checkpoint runs no code (seqrl.safeio)
     e = s.get("extra") or {}
     model = _method_of(e, path).model.from_extra(e)
     model.load_state_dict(s["model"])

@@ -14,6 +14,7 @@ import torch.nn as nn
 import torch.distributed as dist
 
 from .core import atomic_write, atomic_write_json, dry_cap, dry_run, get_device, seed_everything
+from .safeio import load_torch
 
 # %% auto #0
 __all__ = ['RESUME_FREE', 'TrainConfig', 'param_groups', 'lr_at', 'dist_info', 'to_device', 'Trainer', 'toy_lm', 'build',
@@ -129,7 +130,7 @@ class Trainer:
 
     def load(self, path):
         "Continue from checkpoint `path`: weights, optimiser, step, random states and rows."
-        s = torch.load(path, map_location=self.device, weights_only=False)
+        s = load_torch(path, map_location=self.device)   # weights_only, numpy admitted as data (seqrl.safeio)
         self.model.load_state_dict(s["model"]); self.opt.load_state_dict(s["opt"])
         self.step, self.rows, self.extra = s["step"], s["rows"], s.get("extra", self.extra)
         self.rng.bit_generator.state = s["rng"]

@@ -15,6 +15,7 @@ from torch import nn
 from .core import atomic_write, atomic_write_json, configure, data_dir, runs_dir
 from .safeio import UnsafeFileError, load_torch
 from .envs import make_env
+from .rollout import rollout
 
 # %% auto #0
 __all__ = ['ActorPolicy', 'evaluate_policy', 'ZooConfig', 'train_policy', 'policies_dir', 'read_manifest', 'policy_path',
@@ -84,8 +85,7 @@ class ActorPolicy(nn.Module):
 # %% ../nbs/02b_zoo.ipynb #a22e8662
 def evaluate_policy(env_name: str, policy, episodes: int = 20, seed: int = 0, deterministic: bool = True,
                     env_options: dict | None = None, n_envs: int = 4) -> tuple[np.ndarray, np.ndarray]:
-    "Returns and lengths of `episodes` episodes of `policy` on `env_name` (through `seqrl.data.rollout`), seeded by `seed`."
-    from seqrl.data import rollout
+    "Returns and lengths of `episodes` episodes of `policy` on `env_name` (through `seqrl.rollout.rollout`), seeded by `seed`."
     eps, _ = rollout(env_name, policy, n_episodes=episodes, seed=seed, n_envs=min(n_envs, episodes), deterministic=deterministic,
                      env_options=env_options, progress=False)
     return np.array([e["rewards"].sum() for e in eps]), np.array([len(e["actions"]) for e in eps])
