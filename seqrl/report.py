@@ -41,10 +41,12 @@ def results_dir(experiment: str, profile: str) -> Path:
     return figures_dir()/experiment/check_profile(profile)
 
 # %% ../nbs/11_report.ipynb #17a0fe9d
-def tidy(rows, experiment: str, profile: str, source: str = "rows") -> pd.DataFrame:
-    "Check `rows` (dicts or a DataFrame) and complete them into `RESULT_COLUMNS`; errors name `source` and the field."
+def tidy(rows, experiment: str, profile: str, source: str = "rows", allow_empty: bool = False) -> pd.DataFrame:
+    "Check `rows` (dicts or a DataFrame) and complete them into `RESULT_COLUMNS`; errors name `source` and the field. No rows fail unless `allow_empty`."
     df = pd.DataFrame(rows).copy()
-    if df.empty: raise ValueError(f"{source}: no rows to save")
+    if df.empty:
+        if allow_empty: return pd.DataFrame({c: pd.Series(dtype=float if c == "value" else int if c in ("seed", "step") else object) for c in RESULT_COLUMNS})
+        raise ValueError(f"{source}: no rows to save")
     missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
     if missing: raise ValueError(f"{source}: missing column(s) {missing}; every row needs {list(REQUIRED_COLUMNS)}")
     extra = [c for c in df.columns if c not in RESULT_COLUMNS]
@@ -65,9 +67,9 @@ def tidy(rows, experiment: str, profile: str, source: str = "rows") -> pd.DataFr
     return df[list(RESULT_COLUMNS)]
 
 # %% ../nbs/11_report.ipynb #226bd4ec
-def save_rows(rows, experiment: str, profile: str, params: dict | None = None) -> pd.DataFrame:
-    "Save tidy `rows` of this run to `figures/<experiment>/<profile>/results.csv`; returns all rows of this run."
-    new = tidy(rows, experiment, profile)
+def save_rows(rows, experiment: str, profile: str, params: dict | None = None, allow_empty: bool = False) -> pd.DataFrame:
+    "Save tidy `rows` of this run to `figures/<experiment>/<profile>/results.csv`; returns all rows of this run. `allow_empty`: a run that found nothing to report (an empty table with its provenance)."
+    new = tidy(rows, experiment, profile, allow_empty=allow_empty)
     d = results_dir(experiment, profile)
     path = d/"results.csv"
     old = read_results(path) if path.exists() else None
@@ -85,6 +87,7 @@ def read_results(path) -> pd.DataFrame:
     except pd.errors.EmptyDataError: raise ValueError(f"{path}: empty file, expected a header {list(RESULT_COLUMNS)}") from None
     missing = [c for c in RESULT_COLUMNS if c not in df.columns]
     if missing: raise ValueError(f"{path}: missing column(s) {missing}")
+    if df.empty: df["value"] = df["value"].astype(float)   # a run that found nothing to report
     if not pd.api.types.is_numeric_dtype(df["value"]): raise ValueError(f"{path}: field 'value' must be numeric")
     return df.fillna({"git_sha": ""})
 

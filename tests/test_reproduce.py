@@ -21,14 +21,14 @@ def _break(src, dst):
 def test_broken_notebook_fails_the_run_and_others_still_run(isolated):
     nbs = isolated/"nbs"
     nbs.mkdir()
-    for nb in notebooks("experiments"): shutil.copy(nb, nbs/nb.name)
-    _break(NBS/"experiments"/"example.ipynb", nbs/"aa_broken.ipynb")   # sorts first: the others run after it
+    shutil.copy(NBS/"experiments"/"example.ipynb", nbs/"example.ipynb")   # every experiment's smoke run is tested on its own
+    _break(NBS/"experiments"/"example.ipynb", nbs/"aa_broken.ipynb")   # sorts first: the other runs after it
     p = _run(["--profile", "smoke", "--nbs-dir", str(nbs)])
     assert p.returncode == 1, p.stdout + p.stderr
     assert "FAILED aa_broken" in p.stderr and "RuntimeError: deliberately broken notebook" in p.stderr
     runs = (isolated/"runs"/"smoke"/"runs.md").read_text()
     assert "| aa_broken | failed |" in runs
-    for nb in notebooks("experiments"): assert f"| {nb.stem} | ok |" in runs
+    assert "| example | ok |" in runs
     assert (isolated/"figures"/"summary"/"smoke"/"summary.md").is_file()
     assert "| example | random | hopper |" in (isolated/"figures"/"summary"/"smoke"/"summary.md").read_text()
 
@@ -39,8 +39,22 @@ def test_unknown_notebook_is_refused_with_the_valid_names(isolated):
 
 
 def test_make_reproduce_smoke(isolated):
-    "`make reproduce PROFILE=smoke` from the README, with its results kept out of the tracked figures/."
-    p = subprocess.run(["make", "reproduce", "PROFILE=smoke"], cwd=ROOT, capture_output=True, text=True)
+    "`make reproduce PROFILE=smoke` from the README (one notebook: each experiment's smoke run is tested on its own), with its results kept out of the tracked figures/."
+    p = subprocess.run(["make", "reproduce", "PROFILE=smoke", "ONLY=example"], cwd=ROOT, capture_output=True, text=True)
     assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
     assert "| example | ok |" in p.stdout
     assert (isolated/"runs"/"smoke"/"example.ipynb").is_file()
+
+
+def test_full_profile_dry_run(isolated):
+    "The full profile builds: every experiment at its full configuration (full models, the published planner, every dataset and seed its grid lists), with each loop capped at a couple of steps."
+    p = _run(["--profile", "full", "--dry-run"])
+    assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
+    root = isolated/"runs"/"dry-run"/"full"
+    for nb in notebooks("experiments"): assert f"| {nb.stem} | ok |" in p.stdout
+    runs = sorted(d.parent.name + "/" + d.name for d in (root/"runs"/"tt_locomotion"/"full").glob("*/*/seed*"))
+    assert len(runs) == 9 * 3 * 3, runs                                # 9 datasets x TT, DT, BC x 3 seeds, as the paper
+    assert {r.split("/")[0] for r in runs} == {"tt", "dt", "bc"}
+    spec = json.loads((root/"runs"/"tt_locomotion"/"full"/"hopper-medium"/"tt"/"seed0"/"spec.json").read_text())
+    assert (spec["args"]["config"]["n_layer"], spec["args"]["config"]["n_embd"], spec["args"]["config"]["K"]) == (4, 128, 10)   # the published TT
+    assert not (isolated/"figures"/"tt_locomotion"/"full").exists()  # nothing outside the dry-run folder
