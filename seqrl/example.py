@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .core import configure
-from .envs import LOCOMOTION, make_env, make_vec_env, normalized_score
+from .envs import LOCOMOTION, make_env, normalized_score
 
 # %% auto #0
-__all__ = ['ExampleConfig', 'random_rollouts', 'run_example', 'step_rate', 'ThroughputConfig', 'run_throughput']
+__all__ = ['ExampleConfig', 'random_rollouts', 'run_example']
 
 # %% ../nbs/99_example.ipynb #5ba90bcb
 def _check_envs(cfg):
@@ -53,53 +53,4 @@ def run_example(cfg: ExampleConfig) -> list[dict]:
         rows += [dict(base, metric="return", value=ret.mean()),
                  dict(base, metric="normalized_score", value=float(normalized_score(env, ret).mean())),
                  dict(base, metric="episode_length", value=ep_len.mean())]
-    return rows
-
-# %% ../nbs/99_example.ipynb #5d3e5339
-def step_rate(env: str, n_envs: int = 1, n_steps: int = 5000, seed: int = 0) -> float:
-    "Environment steps per second on locomotion `env` under random actions, single (`n_envs=1`) or a sync vector."
-    import time
-    if n_envs == 1:
-        e = make_env(env)
-        e.reset(seed=seed); e.action_space.seed(seed)
-        t0 = time.perf_counter()
-        for _ in range(n_steps):
-            _, _, term, trunc, _ = e.step(e.action_space.sample())
-            if term or trunc: e.reset()
-    else:
-        e = make_vec_env(env, n_envs, seed=seed)
-        t0 = time.perf_counter()
-        for _ in range(max(1, n_steps // n_envs)): e.step(e.action_space.sample())  # resets itself
-        n_steps = max(1, n_steps // n_envs) * n_envs
-    dt = time.perf_counter() - t0
-    e.close()
-    return n_steps / dt
-
-@dataclass
-class ThroughputConfig:
-    profile: str = "quick"                                     # smoke | quick | full
-    envs: list = field(default_factory=lambda: list(LOCOMOTION))  # environments to time
-    n_envs: list = field(default_factory=lambda: [1, 8])       # 1 = a single env; more = a SyncVectorEnv
-    n_steps: int = 5000                                        # environment steps per measurement
-    repeats: int = 3                                           # measurements per setting (the median is reported)
-
-    @classmethod
-    def for_profile(cls, profile: str, **overrides) -> "ThroughputConfig":
-        "The configuration of `profile`, with the non-`None` `overrides` applied."
-        cfg = configure(cls, profile, dict(smoke=dict(envs=["hopper"], n_steps=400, repeats=1),
-                                           full=dict(n_steps=50_000, repeats=5)), **overrides)
-        return _check_envs(cfg)
-
-def run_throughput(cfg: ThroughputConfig) -> list[dict]:
-    "Steps/s of every (env, n_envs), median of `repeats` interleaved measurements, and the speed-up over one env."
-    from tqdm.auto import tqdm
-    rates = {}
-    for rep in tqdm(range(cfg.repeats), desc="repeats"):
-        for env in cfg.envs:
-            for n in cfg.n_envs:  # interleaved, so that a slow spell of the machine hits every setting alike
-                rates.setdefault((env, n), []).append(step_rate(env, n, cfg.n_steps, seed=rep))
-    rows = []
-    for (env, n), r in rates.items():
-        med, single = float(np.median(r)), float(np.median(rates.get((env, 1), [np.nan])))
-        rows.append(dict(env=env, n_envs=n, steps_per_s=med, speedup_vs_single=med / single, repeats=len(r)))
     return rows
