@@ -94,3 +94,26 @@ def test_a_planted_lazy_upward_import_is_reported(tmp_path):
     g = graph() | {"seqrl.trajectories": imports("seqrl.trajectories", f)}
     assert g["seqrl.trajectories"] == {"seqrl.suites"}
     assert [a for a, bs in g.items() for b in bs if FLOOR[b] > FLOOR[a]] == ["seqrl.trajectories"]
+
+
+def _name_tests(src: str, names) -> list[str]:
+    "Comparisons (`==`, `!=`, `in`) of anything with a literal method name, in source `src`."
+    out = []
+    for n in ast.walk(ast.parse(src)):
+        if isinstance(n, ast.Compare):
+            lits = [c for c in [n.left, *n.comparators] for c in ([c] if not isinstance(c, (ast.Tuple, ast.List, ast.Set)) else c.elts)]
+            hit = [c.value for c in lits if isinstance(c, ast.Constant) and c.value in names]
+            if hit: out.append(f"line {n.lineno}: {ast.unparse(n)}")
+    return out
+
+
+def test_no_experiment_sweep_or_evaluation_code_branches_on_a_method_name():
+    import json
+    from seqrl.methods import METHODS
+    sources = {f"seqrl/{m}.py": (PKG/f"{m}.py").read_text() for m in ("sweep", "evaluate", "rollout", "reproduce", "report")}
+    for nb in sorted((ROOT/"nbs"/"experiments").glob("*.ipynb")):
+        cells = json.loads(nb.read_text())["cells"]
+        sources[str(nb.relative_to(ROOT))] = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    found = {f: hits for f, s in sources.items() if (hits := _name_tests(s, set(METHODS)))}
+    assert not found, f"code that decides by a method's name (look it up in seqrl.methods instead): {found}"
+    assert _name_tests('if method == "tt": pass', {"tt"})   # the check sees one
