@@ -7,6 +7,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                           'seqrl/bench/buffer.py'),
                                     'seqrl.bench.buffer._pad': ('bench/buffer.html#_pad', 'seqrl/bench/buffer.py'),
                                     'seqrl.bench.buffer._sample_frames': ('bench/buffer.html#_sample_frames', 'seqrl/bench/buffer.py'),
+                                    'seqrl.bench.buffer._sample_frames_apart': ( 'bench/buffer.html#_sample_frames_apart',
+                                                                                 'seqrl/bench/buffer.py'),
                                     'seqrl.bench.buffer._stack': ('bench/buffer.html#_stack', 'seqrl/bench/buffer.py'),
                                     'seqrl.bench.buffer.bench_frames': ('bench/buffer.html#bench_frames', 'seqrl/bench/buffer.py'),
                                     'seqrl.bench.buffer.bench_windows': ('bench/buffer.html#bench_windows', 'seqrl/bench/buffer.py'),

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/bench/buffer.ipynb #e4be90e9
 from __future__ import annotations
-import shutil, tempfile, time
+import json, shutil, subprocess, sys, tempfile, time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,6 +123,15 @@ def _sample_frames(buf: WindowBuffer, B: int, n_windows: int, rng) -> dict:
     return dict(windows_per_s=rate, windows=calls * B, peak_rss_mb=resident_memory()["hwm_mb"] if reset else most["rss_mb"],
                 max_anon_mb=most["anon_mb"], max_file_mb=most["file_mb"])
 
+def _sample_frames_apart(folder, K: int, budget, B: int, n_windows: int, seed: int) -> dict:
+    "`_sample_frames` of the buffer in `folder`, opened with `max_mapped_mb=budget` in a fresh Python process."
+    code = ("import json, numpy as np; from seqrl.buffer import WindowBuffer; from seqrl.bench.buffer import _sample_frames; "
+            f"buf = WindowBuffer.open({str(folder)!r}, {int(K)}, seed={int(seed)}, max_mapped_mb={budget!r}); "
+            f"print(json.dumps(_sample_frames(buf, {int(B)}, {int(n_windows)}, np.random.default_rng({int(seed)}))))")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if p.returncode: raise RuntimeError(f"bench_frames: the sampling process failed:\n{p.stderr[-2000:]}")
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
 def bench_frames(n_steps: int, frame_shape=(84, 84, 3), K: int = 30, batch_size: int = 256, n_windows: int = 2_560, repeats: int = 3,
                  chunk_steps: int = 5_000, budgets=(128, None), seed: int = 0, scratch=None) -> list[dict]:
     "Write `n_steps` uint8 frames to a scratch folder, then windows/s and peak resident memory of memory-mapped sampling per `max_mapped_mb` in `budgets` (medians of `repeats`, interleaved)."
@@ -137,11 +146,8 @@ def bench_frames(n_steps: int, frame_shape=(84, 84, 3), K: int = 30, batch_size:
         rows = [dict(method="write", dataset_steps=n_steps, frame_shape=str(tuple(frame_shape)), disk_gb=disk_gb, seconds=write_s,
                      gb_per_s=disk_gb / write_s, chunk_steps=chunk_steps, **{f"before_{k}": v for k, v in mem0.items()})]
         rng, runs = np.random.default_rng(seed), {b: [] for b in budgets}
-        for _ in range(repeats):
-            for budget in runs:
-                buf = WindowBuffer.open(folder, K, seed=seed, max_mapped_mb=budget)
-                runs[budget].append(_sample_frames(buf, batch_size, n_windows, rng))
-                del buf
+        for rep in range(repeats):
+            for budget in runs: runs[budget].append(_sample_frames_apart(folder, K, budget, batch_size, n_windows, seed + rep))
         check = WindowBuffer.open(folder, K)
         b = check.sample(2, rng)
         for budget, rs in runs.items():
