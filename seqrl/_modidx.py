@@ -339,6 +339,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'seqrl.report.plot_benchmark': ('report.html#plot_benchmark', 'seqrl/report.py'),
                               'seqrl.report.plot_curves': ('report.html#plot_curves', 'seqrl/report.py'),
                               'seqrl.report.plot_distribution': ('report.html#plot_distribution', 'seqrl/report.py'),
+                              'seqrl.report.plot_families': ('report.html#plot_families', 'seqrl/report.py'),
                               'seqrl.report.plot_final': ('report.html#plot_final', 'seqrl/report.py'),
                               'seqrl.report.plot_scores': ('report.html#plot_scores', 'seqrl/report.py'),
                               'seqrl.report.plot_script_summary': ('report.html#plot_script_summary', 'seqrl/report.py'),

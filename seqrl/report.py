@@ -16,9 +16,10 @@ from .core import atomic_write, atomic_write_text, check_profile, figures_dir, g
 # %% auto #0
 __all__ = ['RESULT_COLUMNS', 'REQUIRED_COLUMNS', 'PUBLISHED_COLUMNS', 'REFERENCES', 'DATASET_COLUMNS', 'run_id', 'results_dir',
            'tidy', 'save_rows', 'read_results', 'load_rows', 'final_rows', 'summarize', 'markdown_table', 'score_table',
-           'save_figure', 'save_table', 'plot_final', 'plot_curves', 'plot_distribution', 'save_benchmark',
-           'plot_benchmark', 'subtask_table', 'plot_subtask_success', 'plot_script_summary', 'published_rows',
-           'seed_scores', 'latex_table', 'paper_table', 'plot_scores', 'dataset_table', 'render_summary']
+           'save_figure', 'save_table', 'plot_final', 'plot_curves', 'plot_distribution', 'plot_families',
+           'save_benchmark', 'plot_benchmark', 'subtask_table', 'plot_subtask_success', 'plot_script_summary',
+           'published_rows', 'seed_scores', 'latex_table', 'paper_table', 'plot_scores', 'dataset_table',
+           'render_summary']
 
 # %% ../nbs/11_report.ipynb #2a3f7555
 RESULT_COLUMNS = ("experiment", "method", "task", "seed", "metric", "value", "step", "profile", "run_id", "git_sha", "time")
@@ -192,6 +193,13 @@ def plot_distribution(df: pd.DataFrame, metric: str, x: str = "method", col: str
     g.set_titles("{col_name}"); g.set_ylabels(metric)
     for ax in g.axes.flat: ax.tick_params(axis="x", labelrotation=30)
     return g
+
+# %% ../nbs/11_report.ipynb #c6b503d7
+def plot_families(df: pd.DataFrame, metric: str = "episode_return") -> dict:
+    "One `plot_distribution` of `metric` per environment family (the part of the task before `/`; locomotion tasks have none)."
+    d = df[df["metric"] == metric]
+    fam = d["task"].str.split("/").str[0].where(d["task"].str.contains("/"), "locomotion")
+    return {f: plot_distribution(part, metric) for f, part in d.groupby(fam)}
 
 # %% ../nbs/11_report.ipynb #cae83d2c
 def save_benchmark(rows: list[dict], name: str, profile: str, params: dict | None = None, folder: str | None = None) -> Path:
