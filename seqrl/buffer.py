@@ -499,3 +499,25 @@ class ReplayBuffer:
         if self.size == 0: raise ValueError("ReplayBuffer.sample: the buffer is empty")
         i = self.rng.integers(0, self.size, batch_size)
         return {k: v[i] for k, v in self.data.items()}
+
+    def state_dict(self) -> dict:
+        "Everything needed to continue exactly: the stored transitions (only the filled slots), `pos`, `size` and the sampling rng's state; plain data a `weights_only` torch load admits."
+        return dict(obs_dim=self.obs_dim, act_dim=self.act_dim, capacity=self.capacity, pos=self.pos, size=self.size,
+                    data={k: v[:self.size].copy() for k, v in self.data.items()}, rng=self.rng.bit_generator.state)
+
+    def load_state_dict(self, state: dict) -> "ReplayBuffer":
+        "Restore `state_dict()` into this buffer, which must have the same obs/act widths and capacity."
+        want = dict(obs_dim=self.obs_dim, act_dim=self.act_dim, capacity=self.capacity)
+        got = {k: state.get(k) for k in want}
+        if got != want: raise ValueError(f"ReplayBuffer.load_state_dict: the state is for {got}, this buffer is {want}")
+        size, pos = int(state["size"]), int(state["pos"])
+        if not (0 <= size <= self.capacity and 0 <= pos < self.capacity and (size == self.capacity or pos == size)):
+            raise ValueError(f"ReplayBuffer.load_state_dict: pos {pos} and size {size} do not fit capacity {self.capacity}")
+        for k, v in self.data.items():
+            x = np.asarray(state["data"][k], np.float32)
+            if x.shape != (size, *v.shape[1:]):
+                raise ValueError(f"ReplayBuffer.load_state_dict: {k} has shape {x.shape}, expected {(size, *v.shape[1:])}")
+            v[:size] = x; v[size:] = 0
+        self.pos, self.size = pos, size
+        self.rng.bit_generator.state = state["rng"]
+        return self

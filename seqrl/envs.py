@@ -15,9 +15,9 @@ if not os.environ.get("DISPLAY"): os.environ.setdefault("MUJOCO_GL", "egl")  # h
 
 # %% auto #0
 __all__ = ['LOCOMOTION', 'SMART_DMC', 'DMC10', 'DMC6', 'DMC_TASKS', 'CW10', 'KITCHEN_TASKS', 'SUBTASKS', 'TASK_QPOS',
-           'TASK_GOALS', 'BONUS_THRESH', 'EPISODE_INFOS', 'D4RL_REF', 'mw_tasks', 'DMCEnv', 'make_metaworld',
-           'make_kitchen', 'obs_qpos', 'task_errors', 'completed', 'completion_infos', 'gym_id', 'list_envs',
-           'make_env', 'make_vec_env', 'episode_infos', 'reference_scores', 'normalized_score']
+           'TASK_GOALS', 'BONUS_THRESH', 'EXTRA_ENVS', 'EPISODE_INFOS', 'D4RL_REF', 'mw_tasks', 'DMCEnv',
+           'make_metaworld', 'make_kitchen', 'obs_qpos', 'task_errors', 'completed', 'completion_infos', 'register_env',
+           'gym_id', 'list_envs', 'make_env', 'make_vec_env', 'episode_infos', 'reference_scores', 'normalized_score']
 
 # %% ../nbs/01_envs.ipynb #896b7784
 LOCOMOTION = {"halfcheetah": "HalfCheetah-v5", "hopper": "Hopper-v5", "walker2d": "Walker2d-v5", "ant": "Ant-v5"}
@@ -180,8 +180,25 @@ def _register():
     if "seqrl/kitchen-v0" not in gym.registry: gym.register("seqrl/kitchen-v0", entry_point="seqrl.envs:make_kitchen", max_episode_steps=280)
 _register()
 
+EXTRA_ENVS: dict = {}   # name -> Gymnasium id of the environments higher floors add with `register_env`
+
+def register_env(name: str, entry_point, max_episode_steps: int | None = None, **kwargs) -> str:
+    "Add environment `name` (`family/task`), built by the callable `entry_point` with `kwargs`, to the registry; its Gymnasium id."
+    fam, _, task = name.partition("/")
+    if not fam or not task or "/" in task: raise ValueError(f"register_env: name must look like 'family/task'; got {name!r}")
+    if fam in ("dmc", "mw", "kitchen") or name in LOCOMOTION:
+        raise ValueError(f"register_env: {name!r} is in a built-in family (locomotion, dmc, mw, kitchen); choose another family")
+    if isinstance(entry_point, str) or not callable(entry_point):
+        raise TypeError(f"register_env: entry_point of {name!r} must be a callable (a class or function), not {entry_point!r}")
+    gid = f"seqrl/{fam}-{task}-v0"
+    gym.registry.pop(gid, None)   # registering again replaces (a notebook cell run twice)
+    gym.register(gid, entry_point=entry_point, max_episode_steps=max_episode_steps, kwargs=kwargs)
+    EXTRA_ENVS[name] = gid
+    return gid
+
 def gym_id(name: str) -> str:
     "The Gymnasium id of seqrl environment `name` (e.g. `dmc/walker-walk` -> `seqrl/dmc-walker-walk-v0`)."
+    if name in EXTRA_ENVS: return EXTRA_ENVS[name]
     if name in LOCOMOTION: return LOCOMOTION[name]
     if name == "kitchen": return "seqrl/kitchen-v0"
     fam, _, task = name.partition("/")
@@ -193,8 +210,9 @@ def gym_id(name: str) -> str:
     raise ValueError(f"unknown environment {name!r}; valid: {', '.join(list_envs())}")
 
 def list_envs(family: str | None = None) -> list[str]:
-    "Names `make_env` accepts, optionally of one `family`: locomotion, dmc, mw or kitchen."
+    "Names `make_env` accepts, optionally of one `family`: locomotion, dmc, mw, kitchen, or one added by `register_env`."
     fams = dict(locomotion=list(LOCOMOTION), dmc=[f"dmc/{t}" for t in DMC_TASKS], mw=[f"mw/{t}" for t in mw_tasks("MT50")], kitchen=["kitchen"])
+    for n in EXTRA_ENVS: fams.setdefault(n.partition("/")[0], []).append(n)
     if family is None: return [n for v in fams.values() for n in v]
     if family not in fams: raise ValueError(f"unknown family {family!r}; valid: {', '.join(fams)}")
     return fams[family]

@@ -15,9 +15,9 @@ from .envs import SUBTASKS, completed, obs_qpos
 from .rollout import rollout
 
 # %% auto #0
-__all__ = ['DT', 'HOME', 'FRONT', 'DOWN', 'NEUTRAL', 'TRANSIT', 'SCRIPTS', 'SCRIPT_FIELDS', 'kitchen_model', 'rot_x', 'rot_y',
-           'rot_z', 'rotvec', 'Arm', 'Cmd', 'goto', 'hold', 'retreat', 'neutral', 'microwave', 'kettle', 'light_switch',
-           'slide_cabinet', 'hinge_cabinet', 'play', 'random_tasks', 'KitchenScript', 'kitchen_script',
+__all__ = ['DT', 'HOME', 'FRONT', 'DOWN', 'NEUTRAL', 'TRANSIT', 'SCRIPTS', 'SCRIPT_FIELDS', 'kitchen_model', 'set_state', 'rot_x',
+           'rot_y', 'rot_z', 'rotvec', 'Arm', 'Cmd', 'goto', 'hold', 'retreat', 'neutral', 'microwave', 'kettle',
+           'light_switch', 'slide_cabinet', 'hinge_cabinet', 'play', 'random_tasks', 'KitchenScript', 'kitchen_script',
            'episode_report', 'evaluate_script']
 
 # %% ../nbs/02c_kitchen.ipynb #0773e8b4
@@ -27,6 +27,13 @@ def kitchen_model() -> mujoco.MjModel:
     from gymnasium_robotics.envs.franka_kitchen import kitchen_env  # only for the assets' path: importing seqrl.kitchen stays light
     xml = Path(kitchen_env.__file__).parent.parent/"assets"/"kitchen_franka"/"kitchen_assets"/"kitchen_env_model.xml"
     return mujoco.MjModel.from_xml_path(str(xml))
+
+def set_state(m: mujoco.MjModel, d: mujoco.MjData, obs) -> mujoco.MjData:
+    "Put kitchen simulator `(m, d)` in the state of flat observation `obs`: its 30 qpos and 29 qvel, then kinematics."
+    o = np.asarray(obs, dtype=float)
+    d.qpos[:] = obs_qpos(o); d.qvel[:9] = o[9:18]; d.qvel[9:] = o[39:59]
+    mujoco.mj_forward(m, d)
+    return d
 
 DT = 0.08                                                   # one env step: timestep 0.002 x frame_skip 40
 HOME = np.array([0.15, -1.3, 1.84, -2.3, 0.26, 1.0, 1.6])  # null-space posture (the reset pose, joint 2 off its limit)
@@ -68,9 +75,7 @@ class Arm:
 
     def sync(self, obs):
         "Set the private simulator to flat observation `obs` (and compute kinematics and gravity)."
-        o = np.asarray(obs, dtype=float)
-        self.d.qpos[:] = obs_qpos(o); self.d.qvel[:9] = o[9:18]; self.d.qvel[9:] = o[39:59]
-        mujoco.mj_forward(self.m, self.d)
+        set_state(self.m, self.d, obs)
         return self
 
     @property

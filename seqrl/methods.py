@@ -12,6 +12,7 @@ import torch
 
 from .models.bc import BC, bc_policy
 from .models.dt import DT, dt_policy
+from .models.ptgm import PTGM, ptgm_policy
 from .models.tt import TT
 from .planner import tt_policy
 from .safeio import load_torch
@@ -41,7 +42,8 @@ class Method:
         if out_dir is not None: spec["out_dir"] = str(out_dir)
         return spec
 
-METHODS = {m.name: m for m in (Method("tt", TT, tt_policy), Method("dt", DT, dt_policy), Method("bc", BC, bc_policy))}
+METHODS = {m.name: m for m in (Method("tt", TT, tt_policy), Method("dt", DT, dt_policy), Method("bc", BC, bc_policy),
+                                 Method("ptgm", PTGM, ptgm_policy))}
 
 def get_method(name: str) -> Method:
     "The registered method `name`; fails listing the names there are."

@@ -18,8 +18,8 @@ __all__ = ['RESULT_COLUMNS', 'REQUIRED_COLUMNS', 'PUBLISHED_COLUMNS', 'REFERENCE
            'tidy', 'save_rows', 'read_results', 'load_rows', 'final_rows', 'summarize', 'markdown_table', 'score_table',
            'save_figure', 'save_table', 'plot_final', 'plot_curves', 'plot_distribution', 'plot_families',
            'save_benchmark', 'plot_benchmark', 'subtask_table', 'plot_subtask_success', 'plot_script_summary',
-           'published_rows', 'seed_scores', 'latex_table', 'paper_table', 'plot_scores', 'dataset_table',
-           'render_summary']
+           'published_rows', 'seed_scores', 'latex_table', 'paper_table', 'plot_scores', 'binned', 'curve_table',
+           'plot_learning_curves', 'dataset_table', 'render_summary']
 
 # %% ../nbs/11_report.ipynb #2a3f7555
 RESULT_COLUMNS = ("experiment", "method", "task", "seed", "metric", "value", "step", "profile", "run_id", "git_sha", "time")
@@ -132,9 +132,9 @@ def markdown_table(df: pd.DataFrame, digits: int = 3) -> str:
         lines.append("| " + " | ".join(_fmt(v, digits).replace("|", "\\|") for v in row) + " |")
     return "\n".join(lines) + "\n"
 
-def score_table(df: pd.DataFrame, metric: str, rows: str = "task", cols: str = "method", digits: int = 3) -> str:
-    "Markdown table of final `metric` as `mean ± std (n)` over seeds, `rows` by `cols`."
-    f = final_rows(df[df["metric"] == metric])
+def score_table(df: pd.DataFrame, metric, rows: str = "task", cols: str = "method", digits: int = 3) -> str:
+    "Markdown table of final `metric` (or several: a list, with `cols=\"metric\"`) as `mean ± std (n)` over the rows there are, `rows` by `cols`."
+    f = final_rows(df[df["metric"].isin([metric] if isinstance(metric, str) else list(metric))])
     if f.empty: raise ValueError(f"no rows with metric {metric!r}; metrics present: {sorted(df['metric'].unique())}")
     g = f.groupby([rows, cols])["value"].agg(["mean", "std", "count"])
     cell = g.apply(lambda r: f"{_fmt(r['mean'], digits)} ± {_fmt(0.0 if np.isnan(r['std']) else r['std'], 2)} ({int(r['count'])})", axis=1)
@@ -327,6 +327,53 @@ def plot_scores(df: pd.DataFrame, metric: str = "normalized_score", title: str |
     "Bar chart per task and method of the runs' mean `metric` (mean and 95% interval over seeds, a dot per seed)."
     s = seed_scores(df, metric).assign(metric=metric, step=0, experiment=df["experiment"].iloc[0] if "experiment" in df else "")
     return plot_final(s, metric, x="task", hue="method", title=title or metric)
+
+# %% ../nbs/11_report.ipynb #84b8d748
+def binned(df: pd.DataFrame, metric: str, every: int) -> pd.DataFrame:
+    "Rows of `metric` averaged per (method, task, seed) over bins of `every` steps; `step` is each bin's end."
+    if every < 1: raise ValueError(f"binned: every must be >= 1; got {every}")
+    d = df[df["metric"] == metric].copy()
+    if d.empty: raise ValueError(f"no rows with metric {metric!r}; metrics present: {sorted(df['metric'].unique())}")
+    d["step"] = (np.ceil(d["step"] / every) * every).astype(int)
+    keys = [c for c in ("experiment", "profile", "method", "task", "seed", "metric") if c in d.columns]
+    return d.groupby(keys + ["step"], as_index=False)["value"].mean()
+
+def curve_table(df: pd.DataFrame, metric: str, every: int, final_frac: float = 0.1, published: pd.DataFrame | None = None):
+    "Per method: final value and area under the curve of `metric` (mean ± s.e. over seeds), paper end values beside: (table, markdown, LaTeX)."
+    if not 0 < final_frac <= 1: raise ValueError(f"curve_table: final_frac must be in (0, 1]; got {final_frac}")
+    d = df[df["metric"] == metric]
+    if d.empty: raise ValueError(f"no rows with metric {metric!r}; metrics present: {sorted(df['metric'].unique())}")
+    last = d.groupby(["method", "task", "seed"])["step"].transform("max")
+    fin = d[d["step"] >= (1 - final_frac) * last].groupby(["method", "task", "seed"])["value"].mean().rename("final")
+    auc = binned(d, metric, every).groupby(["method", "task", "seed"])["value"].mean().rename("auc")
+    steps = d.groupby(["method", "task", "seed"])["step"].max().rename("steps")
+    per = pd.concat([fin, auc, steps], axis=1).reset_index()
+    se = lambda v: v.std(ddof=1) / np.sqrt(len(v)) if len(v) > 1 else np.nan
+    cell = lambda v: f"{v.mean():.2f}" if len(v) < 2 else f"{v.mean():.2f} ± {se(v):.2f}"
+    pub = {} if published is None else {(r.method, r.task): r.value for r in published[published["metric"] == metric].itertuples()}
+    rows = []
+    for (m, t), g in per.groupby(["method", "task"], sort=False):
+        r = dict(method=m, task=t, seeds=len(g), steps=int(g["steps"].median()), final=cell(g["final"]), auc=cell(g["auc"]))
+        if pub: r["final (paper)"] = f"{pub[(m, t)]:.2f}" if (m, t) in pub else ""
+        rows.append(r)
+    table = pd.DataFrame(rows)
+    return table, markdown_table(table), latex_table(table)
+
+# %% ../nbs/11_report.ipynb #dd303374
+def plot_learning_curves(df: pd.DataFrame, metric: str, every: int, references: pd.DataFrame | None = None,
+                         title: str | None = None, ylabel: str | None = None):
+    "`binned` curves of `metric` (mean over seeds, 95% band over seeds) per method; `references` rows drawn as dashed levels (their mean per method)."
+    import matplotlib.pyplot as plt, seaborn as sns
+    b = binned(df, metric, every)
+    fig, ax = plt.subplots(figsize=(6.5, 3.6))
+    sns.lineplot(b, x="step", y="value", hue="method", errorbar=("ci", 95), ax=ax)
+    if references is not None and len(references):
+        for i, (m, v) in enumerate(references.groupby("method")["value"].mean().items()):
+            ax.axhline(v, ls="--", lw=1, color=f"C{(b['method'].nunique() + i) % 10}", label=f"{m} (no learning)")
+    ax.set_xlabel("environment steps"); ax.set_ylabel(ylabel or metric); ax.set_title(title or metric)
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/11_report.ipynb #6a411d2b
 DATASET_COLUMNS = ["episodes", "steps", "return_mean", "return_min", "return_max", "normalized_score", "success_rate", "subtasks_per_episode"]

@@ -68,7 +68,9 @@ def rollout(env_name: str, policy, n_steps: int | None = None, n_episodes: int |
     venv = make_vec_env(env_name, n_envs, autoreset_mode="SameStep", **(env_options or {}))
     act, pname, begin, step_done = policy_protocol(policy, env_name, venv.action_space, deterministic, seed)
     rng = np.random.default_rng(seed)
-    low, high = venv.single_action_space.low, venv.single_action_space.high
+    space = venv.single_action_space
+    if noise > 0 and not hasattr(space, "low"): raise ValueError(f"noise={noise}: Gaussian action noise needs a continuous (Box) action space; {env_name!r} has {space}")
+    low, high = (space.low, space.high) if hasattr(space, "low") else (None, None)   # a Discrete space: integer actions, shape ()
     obs, _ = venv.reset(seed=seed)
     begin(n_envs)
     # every step is stored batched, (T, n_envs, ...), and cut into episodes once at the end: no per-env Python work per step
@@ -80,7 +82,7 @@ def rollout(env_name: str, policy, n_steps: int | None = None, n_episodes: int |
     bar = tqdm(total=n_steps if n_steps is not None else n_episodes, desc=f"collect {env_name}", unit="step" if n_steps else "ep", disable=not progress)
     while (steps < n_steps) if n_steps is not None else (count < quota).any():
         a = np.asarray(act(obs, count < quota if quota is not None else np.ones(n_envs, bool)),
-                       dtype=venv.single_action_space.dtype).reshape(n_envs, *low.shape)
+                       dtype=space.dtype).reshape(n_envs, *space.shape)
         if noise > 0: a = np.clip(a + rng.normal(0, noise, a.shape), low, high).astype(a.dtype)
         obs, r, te, tr, info = venv.step(a)
         end = te | tr

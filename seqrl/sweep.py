@@ -19,8 +19,8 @@ from .train import fit
 from .trajectories import load_dataset
 
 # %% auto #0
-__all__ = ['SweepConfig', 'experiments_dir', 'sweep_config', 'sweep_datasets', 'run_dir', 'run_spec', 'run_one', 'run_sweep',
-           'reference_rows']
+__all__ = ['SweepConfig', 'experiments_dir', 'experiment_presets', 'sweep_config', 'sweep_datasets', 'run_dir', 'run_spec',
+           'run_one', 'run_sweep', 'reference_rows']
 
 # %% ../nbs/14_sweep.ipynb #0a3651a3
 @dataclass
@@ -50,16 +50,19 @@ class SweepConfig:
 
 def experiments_dir() -> Path: return data_dir()/"experiments"
 
-def sweep_config(experiment: str, profile: str = "quick", **overrides) -> SweepConfig:
-    "The grid of `experiment` (`data/experiments/<experiment>.json`) at `profile`, then the non-`None` `overrides`."
+def experiment_presets(experiment: str) -> dict:
+    "Each profile's settings of `experiment` (`data/experiments/<experiment>.json`): its `defaults`, then the profile's own."
     f = experiments_dir()/f"{experiment}.json"
     if not f.is_file(): raise FileNotFoundError(f"{f}: no experiment {experiment!r}; experiments: {sorted(p.stem for p in experiments_dir().glob('*.json'))}")
     try: spec = json.loads(f.read_text())
     except json.JSONDecodeError as e: raise ValueError(f"{f}: not valid JSON ({e})") from None
     for k in ("defaults", "profiles"):
         if k not in spec: raise ValueError(f"{f}: missing field {k!r}")
-    presets = {p: {**spec["defaults"], **v} for p, v in spec["profiles"].items()}
-    return configure(SweepConfig, profile, presets, experiment=experiment, **overrides)
+    return {p: {**spec["defaults"], **v} for p, v in spec["profiles"].items()}
+
+def sweep_config(experiment: str, profile: str = "quick", **overrides) -> SweepConfig:
+    "The grid of `experiment` (`data/experiments/<experiment>.json`) at `profile`, then the non-`None` `overrides`."
+    return configure(SweepConfig, profile, experiment_presets(experiment), experiment=experiment, **overrides)
 
 # %% ../nbs/14_sweep.ipynb #8ef08c40
 def sweep_datasets(cfg: SweepConfig, progress: bool = False) -> dict[tuple[str, str], str]:

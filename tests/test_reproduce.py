@@ -58,3 +58,11 @@ def test_full_profile_dry_run(isolated):
     spec = json.loads((root/"runs"/"tt_locomotion"/"full"/"hopper-medium"/"tt"/"seed0"/"spec.json").read_text())
     assert (spec["args"]["config"]["n_layer"], spec["args"]["config"]["n_embd"], spec["args"]["config"]["K"]) == (4, 128, 10)   # the published TT
     assert not (isolated/"figures"/"tt_locomotion"/"full").exists()  # nothing outside the dry-run folder
+    ptgm = root/"runs"/"ptgm_kitchen"/"full"
+    runs = sorted(str(d.relative_to(ptgm)) for d in ptgm.glob("*/*/seed*"))
+    assert runs == sorted(f"{v}/{m}/seed{s}" for s in range(3) for v, ms in
+                          (("main", ["ptgm", "ptgm_nokl", "hl_sac", "sac"]), ("codes10", ["ptgm"]), ("all_state", ["ptgm"])) for m in ms), runs
+    spec = json.loads((ptgm/"pretrain"/"main"/"spec.json").read_text())["args"]["config"]
+    assert (spec["n_codes"], spec["goal_space"], spec["goal_horizon"], spec["hidden"], spec["n_layer"]) == (50, "ptgm", 10, 128, 5)   # the published PTGM
+    sac = json.loads((ptgm/"main"/"ptgm"/"seed0"/"rows.json").read_text())["key"]["sac"]
+    assert (sac["target_kl"], sac["batch_size"], sac["use_kl"], sac["init_from_prior"]) == (5.0, 256, True, True)

@@ -15,7 +15,7 @@ from ..train import TrainConfig
 from ..trajectories import Trajectories, trajectories
 
 # %% auto #0
-__all__ = ['TRAIN_FIELDS', 'train_config', 'ModelConfig', 'StateNorm', 'masked_mse', 'SeqModel', 'build_offline']
+__all__ = ['TRAIN_FIELDS', 'train_config', 'ModelConfig', 'StateNorm', 'mlp', 'masked_mse', 'SeqModel', 'build_offline']
 
 # %% ../../nbs/models/common.ipynb #c0mm0007
 TRAIN_FIELDS = frozenset(f.name for f in fields(TrainConfig))
@@ -55,6 +55,13 @@ class StateNorm(nn.Module):
         return self
 
     def forward(self, x): return (x - self.mean) / self.std
+
+# %% ../../nbs/models/common.ipynb #48313b35
+def mlp(d_in: int, d_out: int, hidden: int, n_layer: int) -> nn.Sequential:
+    "`n_layer` x (Linear, ReLU) of width `hidden`, then a Linear to `d_out`."
+    layers, d = [], d_in
+    for _ in range(n_layer): layers += [nn.Linear(d, hidden), nn.ReLU()]; d = hidden
+    return nn.Sequential(*layers, nn.Linear(d, d_out))
 
 # %% ../../nbs/models/common.ipynb #a22db768
 def masked_mse(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
