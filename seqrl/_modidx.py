@@ -327,6 +327,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                               'seqrl/models/ptgm.py'),
                                    'seqrl.models.ptgm.PTGMPolicy.begin': ('models/ptgm.html#ptgmpolicy.begin', 'seqrl/models/ptgm.py'),
                                    'seqrl.models.ptgm.PTGMPolicy.pick': ('models/ptgm.html#ptgmpolicy.pick', 'seqrl/models/ptgm.py'),
+                                   'seqrl.models.ptgm.PTGMPolicy.seed': ('models/ptgm.html#ptgmpolicy.seed', 'seqrl/models/ptgm.py'),
                                    'seqrl.models.ptgm.PTGMPolicy.step_done': ( 'models/ptgm.html#ptgmpolicy.step_done',
                                                                                'seqrl/models/ptgm.py'),
                                    'seqrl.models.ptgm.episode_observations': ( 'models/ptgm.html#episode_observations',

@@ -18,7 +18,7 @@ from .envs import BONUS_THRESH, SUBTASKS, make_env, register_env
 from .evaluate import evaluate
 from .kitchen import set_state
 from .methods import get_method, load_model
-from .models.ptgm import PTGM, PTGMConfig, episode_observations, ptgm_policy, relabel_indices
+from .models.ptgm import PTGM, PTGMConfig, episode_observations, nearest_code, ptgm_policy, relabel_indices
 from .rl import DiscreteSAC, SACConfig, learn
 from .suites import build_suite
 from .sweep import experiment_presets
@@ -89,7 +89,7 @@ def goal_reaching(model: PTGM, traj, trials: int = 50, seed: int = 0, threshold:
         goal_of = lambda o: model.goal(torch.as_tensor(np.asarray(o, np.float32))).numpy()
         for i in pick:
             s, g = traj.observations[t_idx[i]], ext[g_idx[i]]
-            code = int(model.nearest_code(torch.as_tensor(goal_of(g)[None]))[0])
+            code = int(nearest_code(goal_of(g)[None], model.codes.numpy())[0])
             target = model.codes[code].numpy()
             set_state(m, d, s)
             o, dist = s, []

@@ -352,12 +352,16 @@ class PTGMPolicy:
         self.device = self.model.codes.device
         self.horizon = int(horizon or model.cfg.goal_horizon)
         if self.horizon < 1: raise ValueError(f"PTGMPolicy: horizon must be >= 1; got {horizon}")
-        self.sample_codes, self.seed = sample_codes, seed
+        self.sample_codes, self._seed = sample_codes, seed
         self.begin(1)
+
+    def seed(self, seed: int):
+        "Seed the code sampler (the rollout loop calls it with its own seed); the stream restarts at `begin`."
+        self._seed = int(seed); return self
 
     def begin(self, n_envs: int):
         "Start `n_envs` fresh episodes (and the code sampler's stream)."
-        self.rng = np.random.default_rng(self.seed)
+        self.rng = np.random.default_rng(self._seed)
         self.code, self.age = np.zeros(n_envs, np.int64), np.zeros(n_envs, np.int64)
         self.due, self.picked = np.ones(n_envs, bool), np.zeros(n_envs, bool)
         return self
