@@ -41,7 +41,11 @@ def config_makers():
         out += [(c.__name__, lambda c=c, **o: c.for_profile("smoke", **o)) for c in vars(mod).values()
                 if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == mod.__name__ and hasattr(c, "for_profile")]
     from seqrl.sweep import experiments_dir, sweep_config
-    out += [(f"sweep {f.stem}", lambda e=f.stem, **o: sweep_config(e, "smoke", **o)) for f in sorted(experiments_dir().glob("*.json"))]
+    from seqrl.skill_prior import hrl_config
+    makers = {"seqrl.sweep.run_sweep": ("sweep", sweep_config), "seqrl.skill_prior.run_hrl": ("hrl", hrl_config)}
+    for f in sorted(experiments_dir().glob("*.json")):
+        kind, maker = makers[json.loads(f.read_text())["runner"]]   # each experiment names the library call that runs its grid
+        out.append((f"{kind} {f.stem}", lambda e=f.stem, maker=maker, **o: maker(e, "smoke", **o)))
     return out
 
 
@@ -49,7 +53,7 @@ def test_every_config_reads_its_own_values_as_text():
     "For every config and every list/tuple/dict/bool field, the smoke value given as JSON text gives the same config."
     from seqrl.core import param_kind
     makers, checked = config_makers(), set()
-    assert {"ExampleConfig", "sweep tt_locomotion"} <= {n for n, _ in makers}
+    assert {"ExampleConfig", "sweep tt_locomotion", "hrl ptgm_kitchen"} <= {n for n, _ in makers}
     for name, make in makers:
         cfg = make()
         for f in dataclasses.fields(cfg):
