@@ -17,17 +17,17 @@ from ..envs import LOCOMOTION, gym_id, make_env, make_vec_env
 __all__ = ['step_rate', 'ThroughputConfig', 'run_throughput']
 
 # %% ../../nbs/bench/envs.ipynb #5d3e5339
-def step_rate(env: str, n_envs: int = 1, n_steps: int = 5000, seed: int = 0) -> float:
-    "Environment steps per second on `env` under random actions, single (`n_envs=1`) or a sync vector."
+def step_rate(env: str, n_envs: int = 1, n_steps: int = 5000, seed: int = 0, **options) -> float:
+    "Environment steps per second on `env` (built with `options`) under random actions, single (`n_envs=1`) or a sync vector."
     if n_envs == 1:
-        e = make_env(env)
+        e = make_env(env, **options)
         e.reset(seed=seed); e.action_space.seed(seed)
         t0 = time.perf_counter()
         for _ in range(n_steps):
             _, _, term, trunc, _ = e.step(e.action_space.sample())
             if term or trunc: e.reset()
     else:
-        e = make_vec_env(env, n_envs, seed=seed)
+        e = make_vec_env(env, n_envs, seed=seed, **options)
         t0 = time.perf_counter()
         for _ in range(max(1, n_steps // n_envs)): e.step(e.action_space.sample())  # resets itself
         n_steps = max(1, n_steps // n_envs) * n_envs
