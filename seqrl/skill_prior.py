@@ -37,7 +37,7 @@ class HighLevelEnv(gym.Env):
     "Franka Kitchen whose actions are PTGM goal codes: each step runs the low-level policy `horizon` steps toward the code's goal."
     metadata = {"render_modes": []}
 
-    def __init__(self, model, tasks=TARGET_TASKS, horizon: int | None = None, episode_steps: int = 280):
+    def __init__(self, model, tasks=TARGET_TASKS, horizon: int | None = None, episode_steps: int = 280, low_deterministic: bool = False):
         if isinstance(model, (str, Path)): model = load_model(model)
         if not isinstance(model, PTGM): raise TypeError(f"HighLevelEnv: model must be a trained PTGM or its checkpoint path; got {type(model).__name__}")
         self.model = model.cpu().eval()
@@ -47,10 +47,12 @@ class HighLevelEnv(gym.Env):
         self.kitchen = make_env("kitchen", tasks=self.tasks, max_episode_steps=int(episode_steps))
         self.observation_space = self.kitchen.observation_space
         self.action_space = spaces.Discrete(int(model.cfg.n_codes))
-        self._obs = None
+        self.low_deterministic = low_deterministic
+        self._obs, self._gen = None, torch.Generator()
 
     def reset(self, *, seed: int | None = None, options: dict | None = None):
         super().reset(seed=seed)
+        self._gen.manual_seed(int(self.np_random.integers(2**31)))   # pi_L's action noise: a function of the reset seed
         self._obs, info = self.kitchen.reset(seed=seed, options=options)
         return self._obs, info
 
@@ -59,7 +61,7 @@ class HighLevelEnv(gym.Env):
         code = torch.tensor([int(action)])
         total, n, obs = 0.0, 0, self._obs
         for _ in range(self.horizon):
-            with torch.inference_mode(): a = self.model.act_code(torch.as_tensor(obs[None]), code)[0].numpy()
+            with torch.inference_mode(): a = self.model.act_code(torch.as_tensor(obs[None]), code, self.low_deterministic, self._gen)[0].numpy()
             obs, r, te, tr, info = self.kitchen.step(a)
             total, n = total + float(r), n + 1
             if te or tr: break
@@ -75,7 +77,7 @@ def goal_reaching(model: PTGM, traj, trials: int = 50, seed: int = 0, threshold:
                   horizon: int | None = None) -> dict:
     "Per-trial arrays of pi_L driving the kitchen from data states toward the code nearest the data's goal: `reached`, `final`, `best`, `start`, `rounding` distances."
     k = int(horizon or model.cfg.goal_horizon)
-    t_idx, g_idx = relabel_indices(traj.episode_starts, k)
+    t_idx, g_idx = relabel_indices(traj.episode_starts, k)   # exactly k steps: the goal a code stands for when it is chosen
     if len(t_idx) == 0: raise ValueError(f"goal_reaching: no step of {traj.dataset_id or 'the dataset'} has {k} steps left in its episode")
     ext = episode_observations(traj)
     rng = np.random.default_rng(seed)
@@ -83,18 +85,18 @@ def goal_reaching(model: PTGM, traj, trials: int = 50, seed: int = 0, threshold:
     env = make_env("kitchen", max_episode_steps=10**6).unwrapped
     env.reset(seed=seed)
     m, d = env.model, env.data
-    model = model.cpu().eval()
+    model, gen = model.cpu().eval(), torch.Generator().manual_seed(seed)
     out = {k_: [] for k_ in ("reached", "final", "best", "start", "rounding")}
     with torch.inference_mode():
         goal_of = lambda o: model.goal(torch.as_tensor(np.asarray(o, np.float32))).numpy()
         for i in pick:
             s, g = traj.observations[t_idx[i]], ext[g_idx[i]]
-            code = int(nearest_code(goal_of(g)[None], model.codes.numpy())[0])
+            code = int(nearest_code(goal_of(g)[None], model.codes.numpy(), metric=model.cfg.code_metric)[0])
             target = model.codes[code].numpy()
             set_state(m, d, s)
             o, dist = s, []
             for _ in range(dry_cap(k, 1)):
-                a = model.act_code(torch.as_tensor(np.asarray(o, np.float32)[None]), torch.tensor([code]))[0].numpy()
+                a = model.act_code(torch.as_tensor(np.asarray(o, np.float32)[None]), torch.tensor([code]), False, gen)[0].numpy()
                 o = env.step(a)[0]
                 o = o["observation"] if isinstance(o, dict) else o
                 dist.append(float(np.linalg.norm(goal_of(o) - target)))
@@ -201,7 +203,7 @@ def run_high_level(cfg: HRLConfig, method: str, seed: int, ckpt, variant: str = 
     model = load_model(ckpt)
     env = HighLevelEnv(model, cfg.tasks, episode_steps=dry_cap(cfg.episode_steps))
     prior = model.prior_net() if sac.use_kl or sac.init_from_prior else None
-    agent = DiscreteSAC(env.observation_space.shape[0], env.action_space.n, sac, prior=prior, norm=model.norm)
+    agent = DiscreteSAC(env.observation_space.shape[0], env.action_space.n, sac, prior=prior)   # critics on the raw observation
     t0 = time.perf_counter()
     rows = _curve_rows(learn(env, agent, sac, out_dir=out, seed=seed), _label(method, variant), seed)
     steps = max([r["step"] for r in rows if r["metric"] == "subtasks"] or [0])

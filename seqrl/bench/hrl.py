@@ -81,7 +81,7 @@ def high_level_rate(model: PTGM, n_steps: int, episode_steps: int = 280, seed: i
 def high_level_rl_rate(model: PTGM, sac: SACConfig, episode_steps: int = 280, seed: int = 0) -> tuple[float, int]:
     "`(kitchen steps per second, SAC updates)` of `learn` on `HighLevelEnv` for `sac.steps` kitchen steps (no checkpoints)."
     env = HighLevelEnv(model, TARGET_TASKS, episode_steps=episode_steps)
-    agent = DiscreteSAC(env.observation_space.shape[0], env.action_space.n, sac, prior=model.prior_net(), norm=model.norm)
+    agent = DiscreteSAC(env.observation_space.shape[0], env.action_space.n, sac, prior=model.prior_net())   # as the experiment builds it
     t0 = time.perf_counter()
     rows = learn(env, agent, sac, out_dir=None, seed=seed)
     dt = time.perf_counter() - t0

@@ -18,9 +18,10 @@ from .common import ModelConfig, SeqModel, StateNorm, mlp
 from ..trajectories import Trajectories, trajectories
 
 # %% auto #0
-__all__ = ['KITCHEN_OBS_DIM', 'N_QPOS', 'GOAL_QPOS', 'GOAL_KINDS', 'PROJECTIONS', 'SQUASHES', 'qpos_to_obs', 'pca', 'GoalSpace',
-           'episode_observations', 'relabel_indices', 'goal_observations', 'project_2d', 'fit_codebook', 'nearest_code',
-           'PTGMConfig', 'toy_play', 'PTGM', 'PTGMPolicy', 'ptgm_policy']
+__all__ = ['KITCHEN_OBS_DIM', 'N_QPOS', 'GOAL_QPOS', 'GOAL_KINDS', 'PROJECTIONS', 'METRICS', 'SQUASHES', 'STATE_SPACES',
+           'RELABELS', 'qpos_to_obs', 'pca', 'GoalSpace', 'episode_observations', 'relabel_indices',
+           'goal_observations', 'project_2d', 'fit_codebook', 'nearest_code', 'PTGMConfig', 'toy_play', 'Select',
+           'PTGM', 'PTGMPolicy', 'ptgm_policy']
 
 # %% ../../nbs/models/ptgm.ipynb #d227ad38
 KITCHEN_OBS_DIM = 59   # the flat FrankaKitchen-v1 observation
@@ -105,9 +106,12 @@ def episode_observations(traj: Trajectories) -> np.ndarray:
     out[rest], out[at_last] = obs, last
     return out
 
-def relabel_indices(episode_starts, k: int, n_steps: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    "`(t, g)`: every flat step `t` with at least `k` steps left in its episode, and the row `g` of `episode_observations` holding the state `k` steps after it."
+def relabel_indices(episode_starts, k: int, n_steps: int | None = None, window: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    "`(t, g)`: every flat step `t` with at least `k` steps left in its episode, and the row `g` of `episode_observations` holding the state `k` steps after it; `window`: every pair 1..k steps apart instead."
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1: raise ValueError(f"goal horizon k must be an integer >= 1; got {k!r}")
+    if window:
+        pairs = [relabel_indices(episode_starts, j, n_steps) for j in range(1, int(k) + 1)]
+        return np.concatenate([p[0] for p in pairs]), np.concatenate([p[1] for p in pairs])
     s = np.asarray(episode_starts)
     if s.ndim != 1 or len(s) < 1 or not np.issubdtype(s.dtype, np.integer) or s[0] != 0 or (np.diff(s) < 0).any():
         raise ValueError(f"episode_starts must be non-decreasing integer offsets starting at 0; got {s[:5].tolist()}...")
@@ -117,9 +121,9 @@ def relabel_indices(episode_starts, k: int, n_steps: int | None = None) -> tuple
     t = s[:-1][ep] + np.arange(keep.sum()) - np.repeat(np.cumsum(keep) - keep, keep)
     return t.astype(np.int64), (t + ep + k).astype(np.int64)   # episode i starts at row s[i] + i of episode_observations
 
-def goal_observations(traj: Trajectories, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    "`(obs_t, act_t, obs_goal)`: every step with `k` steps left in its episode, its action and the observation `k` steps later."
-    t, g = relabel_indices(traj.episode_starts, k, len(traj))
+def goal_observations(traj: Trajectories, k: int, window: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "`(obs_t, act_t, obs_goal)`: every step with `k` steps left in its episode, its action and the observation `k` steps later (`window`: 1..k steps later)."
+    t, g = relabel_indices(traj.episode_starts, k, len(traj), window)
     return traj.observations[t], traj.actions[t], episode_observations(traj)[g]
 
 # %% ../../nbs/models/ptgm.ipynb #6c53ca24
@@ -160,18 +164,27 @@ def fit_codebook(goals: np.ndarray, n_codes: int = 50, projection: str = "tsne",
         i = int(np.where(taken, np.inf, dc).argmin()); taken[i] = True; out.append(i)
     return rows[np.array(out)]
 
-def nearest_code(goals, codes, batch: int = 65536):
-    "Index of the code (rows of `codes` `(N, goal_dim)`) nearest each goal `(..., goal_dim)` in L2; tensors in, a LongTensor out; arrays in, an int64 array out."
+METRICS = ("cosine", "l2")
+
+def nearest_code(goals, codes, batch: int = 65536, metric: str = "l2"):
+    "Index of the code (rows of `codes` `(N, goal_dim)`) nearest each goal `(..., goal_dim)`: in L2, or of largest cosine similarity (`metric='cosine'`); tensors in, a LongTensor out; arrays in, an int64 array out."
+    if metric not in METRICS: raise ValueError(f"nearest_code: unknown metric {metric!r}; valid: {', '.join(METRICS)}")
     if not torch.is_tensor(goals):
-        return nearest_code(torch.as_tensor(np.asarray(goals, np.float32)), torch.as_tensor(np.asarray(codes, np.float32)), batch).numpy()
+        return nearest_code(torch.as_tensor(np.asarray(goals, np.float32)), torch.as_tensor(np.asarray(codes, np.float32)), batch, metric).numpy()
     c = torch.as_tensor(codes, dtype=goals.dtype, device=goals.device)
     if c.ndim != 2 or goals.shape[-1:] != c.shape[1:]: raise ValueError(f"nearest_code: goals (..., D) and codes (N, D) must agree; got {tuple(goals.shape)} and {tuple(c.shape)}")
     x = goals.reshape(-1, c.shape[1])
-    out = [torch.cdist(x[i:i + batch], c, compute_mode="donot_use_mm_for_euclid_dist").argmin(-1) for i in range(0, len(x), batch)]
+    if metric == "cosine":
+        unit = lambda v: v / v.norm(dim=-1, keepdim=True).clamp_min(1e-12)
+        near = lambda xb: (unit(xb) @ unit(c).T).argmax(-1)
+    else: near = lambda xb: torch.cdist(xb, c, compute_mode="donot_use_mm_for_euclid_dist").argmin(-1)
+    out = [near(x[i:i + batch]) for i in range(0, len(x), batch)]
     return (torch.cat(out) if out else torch.zeros(0, dtype=torch.long, device=goals.device)).reshape(goals.shape[:-1])
 
 # %% ../../nbs/models/ptgm.ipynb #27933342
 SQUASHES = ("clip", "tanh")
+STATE_SPACES = ("qpos", "obs")
+RELABELS = ("window", "fixed")
 
 @dataclass
 class PTGMConfig(ModelConfig):
@@ -179,7 +192,9 @@ class PTGMConfig(ModelConfig):
     # goals and codebook
     goal_space: str = "ptgm"        # "ptgm": the paper's 21 qpos | "all": the 30 qpos | "pca": a PCA of the 30 qpos to goal_dim
     goal_dim: int = 21              # components of the "pca" goal space (the other kinds fix their own width)
-    goal_horizon: int = 10          # k: the goal of a step is the state k steps later in its episode; also the steps per code when acting
+    goal_horizon: int = 10          # k: goals are states up to k steps later in the episode (see relabel); also the steps per code when acting
+    relabel: str = "window"         # "window": every state of a (k+1)-window toward its last state, goals 1..k steps ahead (PTGM's code) | "fixed": exactly k
+    code_metric: str = "cosine"     # the prior's label: the code of largest cosine similarity with the goal (PTGM's code) | "l2": the nearest in L2
     n_codes: int = 50               # N: goals in the codebook (the high-level policy's actions)
     projection: str = "tsne"        # where the codebook's KMeans clusters: "tsne" (2-D, the paper) | "pca" (2-D, fast) | "none" (goal space)
     codebook_stride: int = 5        # every how many steps of an episode a state becomes a codebook candidate
@@ -190,6 +205,7 @@ class PTGMConfig(ModelConfig):
     min_log_std: float = -5.0       # the low-level Gaussian's log std is clamped to [min_log_std, max_log_std]
     max_log_std: float = 1.0
     squash: str = "clip"            # "clip": Gaussian over raw actions, clipped to [-1, 1] when acting | "tanh": tanh-squashed Gaussian
+    state_space: str = "qpos"       # the networks' input: "qpos", the 30 positions (D4RL's kitchen state, which PTGM's code reads: no velocities) | "obs": all 59
     normalize_states: bool = True   # standardise states and goals with the training data's mean and std (kept in the model)
     # training (TrainConfig fields)
     steps: int = 100_000            # optimiser steps
@@ -202,7 +218,7 @@ class PTGMConfig(ModelConfig):
     grad_clip: float = 0.0          # max global gradient norm; 0: none (a global clip would couple the two heads)
 
     def __post_init__(self):
-        for f, ok in (("goal_space", GOAL_KINDS), ("projection", PROJECTIONS), ("squash", SQUASHES)):
+        for f, ok in (("goal_space", GOAL_KINDS), ("projection", PROJECTIONS), ("squash", SQUASHES), ("relabel", RELABELS), ("code_metric", METRICS), ("state_space", STATE_SPACES)):
             if getattr(self, f) not in ok: raise ValueError(f"PTGMConfig.{f}: {getattr(self, f)!r} is not one of {', '.join(ok)}")
         for f in ("goal_horizon", "n_codes", "codebook_stride", "codebook_points", "hidden"):
             if getattr(self, f) < 1: raise ValueError(f"PTGMConfig.{f} must be >= 1; got {getattr(self, f)}")
@@ -236,6 +252,13 @@ def toy_play(n_eps: int = 40, ep_len: int = 30, n_dirs: int = 4, jitter: float =
                         np.arange(0, n + 1, ep_len, dtype=np.int64), np.stack(last).astype(np.float32), dataset_id=dataset_id)
 
 # %% ../../nbs/models/ptgm.ipynb #dacafe77
+class Select(nn.Module):
+    "The columns `index` of the last axis (a buffer, so a checkpoint carries it)."
+    def __init__(self, index):
+        super().__init__()
+        self.register_buffer("index", torch.as_tensor(index, dtype=torch.long))
+    def forward(self, x): return x[..., self.index]
+
 class PTGM(SeqModel):
     "PTGM's pre-trained pieces: the goal-conditioned low-level policy pi_L(a|s,g), the goal prior pi_P(code|s), the goal space and the codebook."
     name, config_cls = "ptgm", PTGMConfig
@@ -247,9 +270,11 @@ class PTGM(SeqModel):
         self.cfg, self.obs_dim, self.act_dim = cfg, int(obs_dim), int(act_dim)
         self.goal = GoalSpace(cfg.goal_space, self.obs_dim, cfg.goal_dim if cfg.goal_space == "pca" else None)
         gd = self.goal.goal_dim
-        self.norm, self.goal_norm = StateNorm(self.obs_dim), StateNorm(gd)
-        self.low = mlp(self.obs_dim + gd, 2 * self.act_dim, cfg.hidden, cfg.n_layer)
-        self.prior = mlp(self.obs_dim, cfg.n_codes, cfg.hidden, cfg.n_layer)
+        self.state = Select(qpos_to_obs(GOAL_QPOS["all"]) if cfg.state_space == "qpos" else np.arange(self.obs_dim))
+        sd = len(self.state.index)
+        self.norm, self.goal_norm = StateNorm(sd), StateNorm(gd)
+        self.low = mlp(sd + gd, 2 * self.act_dim, cfg.hidden, cfg.n_layer)
+        self.prior = mlp(sd, cfg.n_codes, cfg.hidden, cfg.n_layer)
         self.register_buffer("codes", torch.zeros(cfg.n_codes, gd))
 
     @property
@@ -258,7 +283,7 @@ class PTGM(SeqModel):
     # -- the low-level policy
     def dist(self, obs: torch.Tensor, goal: torch.Tensor) -> Normal:
         "pi_L's Gaussian (over raw actions, or before the tanh with `squash='tanh'`) for states `(..., obs_dim)` and goals `(..., goal_dim)`."
-        mean, log_std = self.low(torch.cat([self.norm(obs), self.goal_norm(goal)], -1)).float().chunk(2, -1)
+        mean, log_std = self.low(torch.cat([self.norm(self.state(obs)), self.goal_norm(goal)], -1)).float().chunk(2, -1)
         return Normal(mean, log_std.clamp(self.cfg.min_log_std, self.cfg.max_log_std).exp())
 
     def log_prob(self, obs, goal, actions) -> torch.Tensor:
@@ -269,24 +294,24 @@ class PTGM(SeqModel):
             return (d.log_prob(torch.atanh(a)) - torch.log1p(-a * a)).sum(-1)
         return d.log_prob(actions.float()).sum(-1)
 
-    def act(self, obs, goal, deterministic: bool = True) -> torch.Tensor:
-        "Actions in [-1, 1] toward `goal`: the Gaussian's mean (or a sample), clipped or squashed."
+    def act(self, obs, goal, deterministic: bool = True, generator: torch.Generator | None = None) -> torch.Tensor:
+        "Actions in [-1, 1] toward `goal`: the Gaussian's mean (or a sample, drawn with `generator`), clipped or squashed."
         d = self.dist(obs, goal)
-        u = d.mean if deterministic else d.sample()
+        u = d.mean if deterministic else d.mean + d.stddev * torch.randn(d.mean.shape, generator=generator, device=d.mean.device)
         return torch.tanh(u) if self.cfg.squash == "tanh" else u.clamp(-1, 1)
 
-    def act_code(self, obs, code, deterministic: bool = True) -> torch.Tensor:
+    def act_code(self, obs, code, deterministic: bool = True, generator: torch.Generator | None = None) -> torch.Tensor:
         "Actions toward the codebook goals `codes[code]` (`code`: indices `(...)`)."
-        return self.act(obs, self.codes[torch.as_tensor(code, device=self.codes.device)], deterministic)
+        return self.act(obs, self.codes[torch.as_tensor(code, device=self.codes.device)], deterministic, generator)
 
     # -- the goal prior
     def prior_logits(self, obs) -> torch.Tensor:
         "pi_P's logits `(..., n_codes)` for states `(..., obs_dim)`."
-        return self.prior(self.norm(obs))
+        return self.prior(self.norm(self.state(obs)))
 
     def prior_net(self) -> nn.Module:
-        "The prior as one module, states -> logits, sharing this model's weights (deep-copy it to start an actor from the prior)."
-        return nn.Sequential(self.norm, self.prior)
+        "The prior as one module, observations -> logits, sharing this model's weights (deep-copy it to start an actor from the prior)."
+        return nn.Sequential(self.state, self.norm, self.prior)
 
     def loss(self, batch: dict):
         "NLL of the actions given states and goals, plus the prior's cross-entropy on the goals' nearest codes."
@@ -311,9 +336,9 @@ class PTGM(SeqModel):
                                  f"observations are {'a dict' if isinstance(o, dict) else f'{o.dtype} {o.shape}'}")
             if d.actions.ndim != 2 or (A and d.actions.shape[1] != A[0].shape[1]):
                 raise ValueError(f"{name}: actions must be (N, act_dim) like the other datasets'; got {d.actions.shape}")
-            t, g = relabel_indices(d.episode_starts, k, len(d))
+            t, g = relabel_indices(d.episode_starts, k, len(d), window=cfg.relabel == "window")
             x = episode_observations(d)
-            ep = g - t - k                                  # episode of each pair: obs row t is row t + ep of x
+            ep = np.searchsorted(np.asarray(d.episode_starts), t, side="right") - 1   # episode of each pair: obs row t is row t + ep of x
             s = np.asarray(d.episode_starts)
             local = np.arange(len(x)) - np.repeat(s[:-1] + np.arange(len(s) - 1), np.diff(s) + 1)   # step within its episode
             X.append(x); A.append(d.actions)
@@ -332,9 +357,9 @@ class PTGM(SeqModel):
         else: idx = cand[fit_codebook(G[cand], cfg.n_codes, cfg.projection, seed, cfg.codebook_points)]
         codebook_s = time.perf_counter() - t0
         goals = G[gx]
-        labels = nearest_code(goals, G[idx])
+        labels = nearest_code(goals, G[idx], metric=cfg.code_metric)
         with torch.no_grad(): model.codes.copy_(torch.from_numpy(G[idx]))
-        if cfg.normalize_states: model.norm.fit(X); model.goal_norm.fit(G)
+        if cfg.normalize_states: model.norm.fit(X[:, model.state.index.numpy()]); model.goal_norm.fit(G)
 
         def sample(batch_size, rng):
             i = rng.integers(0, len(tx), batch_size)
@@ -347,12 +372,13 @@ class PTGMPolicy:
     "Act with a `PTGM` in `n_envs` environments: a code from the prior every `horizon` steps (and at each episode start), pi_L toward its goal."
     wants_active = True
 
-    def __init__(self, model: PTGM, horizon: int | None = None, sample_codes: bool = True, seed: int = 0, device=None):
+    def __init__(self, model: PTGM, horizon: int | None = None, sample_codes: bool = True, seed: int = 0, device=None,
+                 sample_actions: bool = True):
         self.model = model.eval() if device is None else model.to(device).eval()
         self.device = self.model.codes.device
         self.horizon = int(horizon or model.cfg.goal_horizon)
         if self.horizon < 1: raise ValueError(f"PTGMPolicy: horizon must be >= 1; got {horizon}")
-        self.sample_codes, self._seed = sample_codes, seed
+        self.sample_codes, self.sample_actions, self._seed = sample_codes, sample_actions, seed
         self.begin(1)
 
     def seed(self, seed: int):
@@ -362,6 +388,7 @@ class PTGMPolicy:
     def begin(self, n_envs: int):
         "Start `n_envs` fresh episodes (and the code sampler's stream)."
         self.rng = np.random.default_rng(self._seed)
+        self.gen = torch.Generator(self.device).manual_seed(int(self._seed))   # pi_L's action noise
         self.code, self.age = np.zeros(n_envs, np.int64), np.zeros(n_envs, np.int64)
         self.due, self.picked = np.ones(n_envs, bool), np.zeros(n_envs, bool)
         return self
@@ -386,7 +413,7 @@ class PTGMPolicy:
                 p = self.picked
                 self.code[p] = self.pick(self.model.prior_logits(x[p]).float().cpu().numpy())
                 self.age[p], self.due[p] = 0, False
-            if a.any(): out[a] = self.model.act_code(x[a], torch.from_numpy(self.code[a]).to(self.device)).float().cpu().numpy()
+            if a.any(): out[a] = self.model.act_code(x[a], torch.from_numpy(self.code[a]).to(self.device), not self.sample_actions, self.gen).float().cpu().numpy()
         return out
 
     def step_done(self, actions, rewards, ends):
@@ -395,6 +422,6 @@ class PTGMPolicy:
         self.due |= (self.age >= self.horizon) | np.asarray(ends, bool)
 
 def ptgm_policy(model: PTGM, env: str, kind: str | None = None, seed: int = 0, sample_codes: bool = True,
-                horizon: int | None = None) -> PTGMPolicy:
-    "`model`'s prior and low-level policy as a rollout policy (codes sampled with `seed` unless `sample_codes=False`)."
-    return PTGMPolicy(model, horizon, sample_codes, seed)
+                horizon: int | None = None, sample_actions: bool = True) -> PTGMPolicy:
+    "`model`'s prior and low-level policy as a rollout policy: codes sampled with `seed` unless `sample_codes=False`; pi_L's actions sampled (as PTGM's low level acts) unless `sample_actions=False`."
+    return PTGMPolicy(model, horizon, sample_codes, seed, sample_actions=sample_actions)
