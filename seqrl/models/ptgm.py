@@ -226,10 +226,10 @@ class PTGMConfig(ModelConfig):
 
     @classmethod
     def for_profile(cls, profile: str, **overrides) -> "PTGMConfig":
-        "smoke: tiny MLPs, 4 codes on a 2-D PCA, 5 steps; quick: the paper's networks and t-SNE codebook on 3000 candidates, 3000 steps (CPU minutes); full: the paper's, 100k steps."
+        "smoke: tiny MLPs, 4 codes on a 2-D PCA, 5 steps; quick: the paper's networks and t-SNE codebook on 3000 candidates, 10k steps (about a minute on the CPU); full: the paper's, 100k steps."
         return configure(cls, profile, dict(
             smoke=dict(hidden=16, n_layer=2, n_codes=4, projection="pca", codebook_points=200, steps=5, batch_size=8, warmup_steps=1),
-            quick=dict(codebook_points=3000, steps=3000, warmup_steps=100)), **overrides)
+            quick=dict(codebook_points=3000, steps=10_000, warmup_steps=200)), **overrides)
 
 # %% ../../nbs/models/ptgm.ipynb #5dd1156f
 def toy_play(n_eps: int = 40, ep_len: int = 30, n_dirs: int = 4, jitter: float = 0.3, seed: int = 0,
