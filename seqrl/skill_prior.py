@@ -76,7 +76,7 @@ HIGH_LEVEL_ENV = register_env("ptgm/kitchen", HighLevelEnv)
 def goal_reaching(model: PTGM, traj, trials: int = 50, seed: int = 0, threshold: float = BONUS_THRESH,
                   horizon: int | None = None) -> dict:
     "Per-trial arrays of pi_L driving the kitchen from data states toward the code nearest the data's goal: `reached`, `final`, `best`, `start`, `rounding` distances."
-    k = int(horizon or model.cfg.goal_horizon)
+    k = dry_cap(int(horizon or model.cfg.goal_horizon), 1)   # the dry run's capped play data has one-step episodes
     t_idx, g_idx = relabel_indices(traj.episode_starts, k)   # exactly k steps: the goal a code stands for when it is chosen
     if len(t_idx) == 0: raise ValueError(f"goal_reaching: no step of {traj.dataset_id or 'the dataset'} has {k} steps left in its episode")
     ext = episode_observations(traj)
@@ -95,7 +95,7 @@ def goal_reaching(model: PTGM, traj, trials: int = 50, seed: int = 0, threshold:
             target = model.codes[code].numpy()
             set_state(m, d, s)
             o, dist = s, []
-            for _ in range(dry_cap(k, 1)):
+            for _ in range(k):
                 a = model.act_code(torch.as_tensor(np.asarray(o, np.float32)[None]), torch.tensor([code]), False, gen)[0].numpy()
                 o = env.step(a)[0]
                 o = o["observation"] if isinstance(o, dict) else o
