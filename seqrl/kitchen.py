@@ -15,10 +15,10 @@ from .envs import SUBTASKS, completed, obs_qpos
 from .rollout import rollout
 
 # %% auto #0
-__all__ = ['DT', 'HOME', 'FRONT', 'DOWN', 'NEUTRAL', 'TRANSIT', 'SCRIPTS', 'SCRIPT_FIELDS', 'kitchen_model', 'set_state', 'rot_x',
-           'rot_y', 'rot_z', 'rotvec', 'Arm', 'Cmd', 'goto', 'hold', 'retreat', 'neutral', 'microwave', 'kettle',
-           'light_switch', 'slide_cabinet', 'hinge_cabinet', 'play', 'random_tasks', 'KitchenScript', 'kitchen_script',
-           'episode_report', 'evaluate_script']
+__all__ = ['DT', 'HOME', 'FRONT', 'DOWN', 'NEUTRAL', 'TRANSIT', 'SCRIPTS', 'SCRIPT_FIELDS', 'kitchen_model', 'set_state',
+           'restore', 'rot_x', 'rot_y', 'rot_z', 'rotvec', 'Arm', 'Cmd', 'goto', 'hold', 'retreat', 'neutral',
+           'microwave', 'kettle', 'light_switch', 'slide_cabinet', 'hinge_cabinet', 'play', 'random_tasks',
+           'KitchenScript', 'kitchen_script', 'episode_report', 'evaluate_script']
 
 # %% ../nbs/02c_kitchen.ipynb #0773e8b4
 @functools.lru_cache(1)
@@ -34,6 +34,13 @@ def set_state(m: mujoco.MjModel, d: mujoco.MjData, obs) -> mujoco.MjData:
     d.qpos[:] = obs_qpos(o); d.qvel[:9] = o[9:18]; d.qvel[9:] = o[39:59]
     mujoco.mj_forward(m, d)
     return d
+
+def restore(env, obs):
+    "Put a FrankaKitchen-v1 `env` (any wrapper of it) in the state of flat observation `obs`, servo reference included; returns `obs`."
+    k = env.unwrapped
+    set_state(k.model, k.data, obs)
+    k.robot_env._last_robot_qpos = np.asarray(obs, dtype=float)[:9].copy()   # an action moves the servo targets from the last *observed* joints
+    return obs
 
 DT = 0.08                                                   # one env step: timestep 0.002 x frame_skip 40
 HOME = np.array([0.15, -1.3, 1.84, -2.3, 0.26, 1.0, 1.6])  # null-space posture (the reset pose, joint 2 off its limit)

@@ -14,9 +14,9 @@ import gymnasium as gym
 from gymnasium import spaces
 
 from .core import atomic_write_json, configure, dry_cap, dry_run, runs_dir
-from .envs import BONUS_THRESH, SUBTASKS, make_env, register_env
+from .envs import BONUS_THRESH, SUBTASKS, completed, make_env, register_env
 from .evaluate import evaluate
-from .kitchen import set_state
+from .kitchen import restore
 from .methods import get_method, load_model
 from .models.ptgm import PTGM, PTGMConfig, episode_observations, nearest_code, ptgm_policy, relabel_indices
 from .rl import DiscreteSAC, SACConfig, learn
@@ -27,8 +27,8 @@ from .trajectories import load_dataset
 
 # %% auto #0
 __all__ = ['TARGET_TASKS', 'HIGH_LEVEL_ENV', 'HIGH_LEVEL', 'ONLINE_METHODS', 'REFERENCES', 'MAIN', 'HighLevelEnv',
-           'goal_reaching', 'HRLConfig', 'hrl_config', 'play_dataset', 'pretrain', 'run_high_level', 'run_scratch',
-           'reference_rows', 'hrl_jobs', 'run_hrl']
+           'goal_reaching', 'goal_tracking', 'HRLConfig', 'hrl_config', 'play_dataset', 'pretrain', 'run_high_level',
+           'run_scratch', 'reference_rows', 'hrl_jobs', 'run_hrl']
 
 # %% ../nbs/15_skill_prior.ipynb #89b6e70f
 TARGET_TASKS = ("microwave", "kettle", "bottom burner", "light switch")   # PTGM's kitchen-mixed target subtasks
@@ -82,9 +82,8 @@ def goal_reaching(model: PTGM, traj, trials: int = 50, seed: int = 0, threshold:
     ext = episode_observations(traj)
     rng = np.random.default_rng(seed)
     pick = rng.choice(len(t_idx), size=dry_cap(int(trials), 1), replace=len(t_idx) < trials)
-    env = make_env("kitchen", max_episode_steps=10**6).unwrapped
+    env = make_env("kitchen", max_episode_steps=10**6)
     env.reset(seed=seed)
-    m, d = env.model, env.data
     model, gen = model.cpu().eval(), torch.Generator().manual_seed(seed)
     out = {k_: [] for k_ in ("reached", "final", "best", "start", "rounding")}
     with torch.inference_mode():
@@ -93,16 +92,42 @@ def goal_reaching(model: PTGM, traj, trials: int = 50, seed: int = 0, threshold:
             s, g = traj.observations[t_idx[i]], ext[g_idx[i]]
             code = int(nearest_code(goal_of(g)[None], model.codes.numpy(), metric=model.cfg.code_metric)[0])
             target = model.codes[code].numpy()
-            set_state(m, d, s)
+            restore(env, s)
             o, dist = s, []
             for _ in range(k):
                 a = model.act_code(torch.as_tensor(np.asarray(o, np.float32)[None]), torch.tensor([code]), False, gen)[0].numpy()
                 o = env.step(a)[0]
-                o = o["observation"] if isinstance(o, dict) else o
                 dist.append(float(np.linalg.norm(goal_of(o) - target)))
             out["reached"].append(min(dist) < threshold); out["final"].append(dist[-1]); out["best"].append(min(dist))
             out["start"].append(float(np.linalg.norm(goal_of(s) - target)))
             out["rounding"].append(float(np.linalg.norm(goal_of(g) - target)))
+    env.close()
+    return {k_: np.asarray(v) for k_, v in out.items()}
+
+# %% ../nbs/15_skill_prior.ipynb #d998119b
+def goal_tracking(model: PTGM, traj, episodes: int = 10, slack: float = 1.3, seed: int = 0, horizon: int | None = None) -> dict:
+    "Per play episode: subtasks the data completed (`data`) and how many of them pi_L completed too (`tracked`), following the data's own goals k steps ahead."
+    k = int(horizon or model.cfg.goal_horizon)
+    env = make_env("kitchen", max_episode_steps=10**6)
+    env.reset(seed=seed)
+    model, gen, s = model.cpu().eval(), torch.Generator().manual_seed(seed), np.asarray(traj.episode_starts)
+    ext = episode_observations(traj)
+    out = dict(data=[], tracked=[])
+    with torch.inference_mode():
+        goal_of = lambda o: model.goal(torch.as_tensor(np.asarray(o, np.float32))).numpy()
+        for e in range(min(dry_cap(int(episodes), 1), len(s) - 1)):
+            obs = ext[s[e] + e:s[e + 1] + e + 1]; T = len(obs) - 1
+            G = goal_of(obs)
+            done_data = {t for t, v in completed(obs[T]).items() if v}
+            o, ptr = restore(env, obs[0]), 0
+            for t in range(dry_cap(int(slack * T), 1)):
+                if t % k == 0:
+                    ptr += int(np.argmin(np.linalg.norm(G[ptr:ptr + 3 * k] - goal_of(o), axis=1)))
+                    g = torch.as_tensor(G[min(ptr + k, T)][None])
+                a = model.act(torch.as_tensor(np.asarray(o, np.float32)[None]), g, False, gen)[0].numpy()
+                o = env.step(a)[0]
+            done = {t for t, v in completed(o).items() if v}
+            out["data"].append(len(done_data)); out["tracked"].append(len(done & done_data))
     env.close()
     return {k_: np.asarray(v) for k_, v in out.items()}
 
@@ -132,6 +157,7 @@ class HRLConfig:
     scratch: dict = field(default_factory=dict)    # stable-baselines3 SAC keyword arguments of `sac` (batch, lr, warm-up default to SACConfig's)
     eval_episodes: int = 10                 # final evaluation episodes of each run and of the references
     reach_trials: int = 100                 # goal-reaching trials of each variant's low-level policy
+    track_episodes: int = 10                # play episodes the low-level policy follows with the data's own goals (goal_tracking)
     curve_every: int = 10_000               # environment steps per point of the learning curves
     n_jobs: int = 1                         # RL runs in parallel processes
     device: str | None = None               # pre-training and SAC device (default: CUDA when present)
@@ -288,7 +314,7 @@ def reference_rows(cfg: HRLConfig, ckpt, dataset: str, variant: str = MAIN) -> l
     "Rows of the references of one pre-trained variant: the prior alone, random codes, and pi_L's goal reaching."
     out = _out(cfg, variant, "references")
     key = dict(ckpt=str(ckpt), refs=cfg.references, tasks=cfg.tasks, episode_steps=cfg.episode_steps, episodes=cfg.eval_episodes,
-               trials=cfg.reach_trials, dataset=dataset)
+               trials=cfg.reach_trials, track=cfg.track_episodes, dataset=dataset)
     if (rows := _done(out, key)) is not None: return rows
     model, rows = load_model(ckpt), []
     base = dict(task="kitchen", seed=0, step=0)
@@ -305,6 +331,9 @@ def reference_rows(cfg: HRLConfig, ckpt, dataset: str, variant: str = MAIN) -> l
         names = dict(reached="reach_rate", final="reach_final_distance", best="reach_best_distance", start="reach_start_distance",
                      rounding="reach_rounding_distance")
         rows += [dict(base, method=_label("low_level", variant), metric=names[k], value=float(x)) for k, v in r.items() for x in v]
+        r = goal_tracking(model, load_dataset(dataset), cfg.track_episodes, seed=0)
+        rows += [dict(base, method=_label("low_level", variant), metric=m, value=float(x))
+                 for m, v in (("track_data_subtasks", r["data"]), ("track_subtasks", r["tracked"])) for x in v]
     return _finish(out, key, rows)
 
 # %% ../nbs/15_skill_prior.ipynb #f795c723
