@@ -14,7 +14,7 @@ import torch.nn as nn
 from .buffer import synthetic_trajectories
 from ..core import configure
 from ..methods import METHODS, get_method
-from ..train import TrainConfig, Trainer
+from ..train import TrainConfig, Trainer, to_device
 
 # %% auto #0
 __all__ = ['PEAK_FLOPS', 'TrainBenchConfig', 'bench_train']
@@ -25,7 +25,7 @@ PEAK_FLOPS = {"H100": 989e12, "H200": 989e12, "A100": 312e12, "L4": 121e12}   # 
 @dataclass
 class TrainBenchConfig:
     profile: str = "quick"                                   # smoke | quick | full
-    methods: list = field(default_factory=lambda: list(METHODS))   # registered methods to measure
+    methods: list = field(default_factory=lambda: [m for m, x in METHODS.items() if x.model.reads == "any"])   # registered methods to measure: those whose models read any observation (PTGM's speed is in hrl_env_speed)
     model_profile: str = "full"                              # the profile of each method's config (full: the published model and batch)
     n_steps: int = 100_000                                   # steps of hopper-shaped synthetic data to build on
     steps: int = 6                                           # timed optimiser steps (after `warmup` untimed ones)
@@ -67,9 +67,12 @@ def bench_train(cfg: TrainBenchConfig) -> list[dict]:
         sync(); t0 = time.perf_counter()
         t.fit(); sync()
         dt = time.perf_counter() - t0
-        tok_s = next(r["value"] for r in reversed(t.rows) if r["metric"] == "tokens_per_s")
         win_s = cfg.steps * tc.batch_size / dt
-        tokens = tok_s / win_s                                  # tokens per window, as the model's loss counts them
+        batch = to_device(b["sample"](tc.batch_size, np.random.default_rng(0)), t.device)
+        with torch.no_grad(): counted = t.model.loss(batch)[1].get("tokens")
+        first = next(iter(batch.values()))
+        tokens = float(counted if counted is not None else first.shape[0] * (first.shape[1] if first.dim() > 1 else 1)) / tc.batch_size
+        tok_s = tokens * win_s                                  # tokens per window, as the model's loss counts them, x windows/s (one clock)
         flops = _flops_per_token(t.model, tokens) * tok_s
         peak = _peak(t.device)
         rows.append(dict(model=name, profile=cfg.model_profile, params_M=sum(p.numel() for p in t.model.parameters()) / 1e6,

@@ -75,6 +75,7 @@ class SeqModel(nn.Module):
     name: str = ""          # the name `seqrl.methods` knows it by (e.g. "dt")
     config_cls = None       # its config dataclass
     batch_keys: tuple = ()  # the window fields its loss reads (`build_offline` samples only these)
+    reads: str = "any"      # the observations it is built for: "any", or one environment family (e.g. "kitchen")
 
     def loss(self, batch: dict):
         "`(loss, metrics)` on a batch of windows (tensors); `metrics` may report `tokens`."

@@ -263,6 +263,7 @@ class PTGM(SeqModel):
     "PTGM's pre-trained pieces: the goal-conditioned low-level policy pi_L(a|s,g), the goal prior pi_P(code|s), the goal space and the codebook."
     name, config_cls = "ptgm", PTGMConfig
     batch_keys = ("observations", "actions", "goals", "codes")
+    reads = "kitchen"   # its goal space and state are FrankaKitchen's flat observation
     eps = 1e-4   # tanh squash: action targets are clamped to [-1 + eps, 1 - eps]
 
     def __init__(self, cfg: PTGMConfig, obs_dim: int, act_dim: int):
