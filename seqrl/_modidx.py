@@ -531,6 +531,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                    'seqrl.skill_prior.play_dataset': ('skill_prior.html#play_dataset', 'seqrl/skill_prior.py'),
                                    'seqrl.skill_prior.pretrain': ('skill_prior.html#pretrain', 'seqrl/skill_prior.py'),
                                    'seqrl.skill_prior.reference_rows': ('skill_prior.html#reference_rows', 'seqrl/skill_prior.py'),
+                                   'seqrl.skill_prior.result_parts': ('skill_prior.html#result_parts', 'seqrl/skill_prior.py'),
                                    'seqrl.skill_prior.run_high_level': ('skill_prior.html#run_high_level', 'seqrl/skill_prior.py'),
                                    'seqrl.skill_prior.run_hrl': ('skill_prior.html#run_hrl', 'seqrl/skill_prior.py'),
                                    'seqrl.skill_prior.run_scratch': ('skill_prior.html#run_scratch', 'seqrl/skill_prior.py')},

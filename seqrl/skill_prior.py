@@ -28,7 +28,7 @@ from .trajectories import load_dataset
 # %% auto #0
 __all__ = ['TARGET_TASKS', 'HIGH_LEVEL_ENV', 'HIGH_LEVEL', 'ONLINE_METHODS', 'REFERENCES', 'MAIN', 'HighLevelEnv',
            'goal_reaching', 'goal_tracking', 'HRLConfig', 'hrl_config', 'play_dataset', 'pretrain', 'run_high_level',
-           'run_scratch', 'reference_rows', 'hrl_jobs', 'run_hrl']
+           'run_scratch', 'reference_rows', 'hrl_jobs', 'run_hrl', 'result_parts']
 
 # %% ../nbs/15_skill_prior.ipynb #89b6e70f
 TARGET_TASKS = ("microwave", "kettle", "bottom burner", "light switch")   # PTGM's kitchen-mixed target subtasks
@@ -381,3 +381,13 @@ def run_hrl(cfg: HRLConfig, progress: bool = True) -> list[dict]:
         finally: os.environ.pop("SEQRL_WORKER", None)
     bar.close()
     return [r for rs in out for r in rs]
+
+# %% ../nbs/15_skill_prior.ipynb #ba5d69d8
+def result_parts(df, cfg: HRLConfig) -> dict:
+    "`main` (the main variant's methods), `references` (evaluation rows of the prior and random codes) and `ablation` (the ablation methods in every variant) of tidy rows `df`."
+    variants = [MAIN, *cfg.variants]
+    abl = {_label(m, v) for v in variants for m in cfg.ablation_methods if m != "sac"}
+    refs = {_label(r, MAIN) for r in cfg.references if r in ("prior", "random_codes")}
+    return dict(main=df[df["method"].isin(cfg.methods)],
+                references=df[df["method"].isin(refs) & (df["metric"] == "eval_subtasks")],
+                ablation=df[df["method"].isin(abl)])

@@ -197,7 +197,7 @@ class PTGMConfig(ModelConfig):
     code_metric: str = "cosine"     # the prior's label: the code of largest cosine similarity with the goal (PTGM's code) | "l2": the nearest in L2
     n_codes: int = 50               # N: goals in the codebook (the high-level policy's actions)
     projection: str = "tsne"        # where the codebook's KMeans clusters: "tsne" (2-D, the paper) | "pca" (2-D, fast) | "none" (goal space)
-    codebook_stride: int = 5        # every how many steps of an episode a state becomes a codebook candidate
+    codebook_stride: int = 5        # every how many steps of an episode a state becomes a codebook candidate (PTGM's code: every 6th from step 8)
     codebook_points: int = 10_000   # at most this many candidates (a seeded subsample): t-SNE is the slow part
     # networks
     hidden: int = 128               # width of the hidden layers of both MLPs
