@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_skill_prior.ipynb #5c4bc7a0
 from __future__ import annotations
-import json, os, time
+import json, time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from .methods import get_method, load_model
 from .models.ptgm import PTGM, PTGMConfig, episode_observations, nearest_code, ptgm_policy, relabel_indices
 from .rl import DiscreteSAC, SACConfig, learn
 from .suites import build_suite
-from .sweep import experiment_presets
+from .sweep import experiment_presets, run_jobs
 from .train import fit
 from .trajectories import load_dataset
 
@@ -339,7 +339,6 @@ def reference_rows(cfg: HRLConfig, ckpt, dataset: str, variant: str = MAIN) -> l
 # %% ../nbs/15_skill_prior.ipynb #f795c723
 def _job(job: tuple) -> list[dict]:
     "One run of the grid (in this process or a worker's): ('hl', cfg, method, seed, ckpt, variant), ('sac', cfg, seed) or ('ref', cfg, ckpt, dataset, variant)."
-    if os.environ.get("SEQRL_WORKER") == "1": torch.set_num_threads(1)   # parallel runs share the cores
     kind, cfg, *args = job
     if kind == "hl":
         method, seed, ckpt, variant = args
@@ -360,26 +359,10 @@ def hrl_jobs(cfg: HRLConfig, ckpts: dict, dataset: str) -> list[tuple]:
     return jobs
 
 def run_hrl(cfg: HRLConfig, progress: bool = True) -> list[dict]:
-    "Pre-train every variant, then run every method, seed and reference of `cfg` (`n_jobs` at a time); all tidy rows."
-    from tqdm.auto import tqdm
+    "Pre-train every variant, then run every method, seed and reference of `cfg` (`n_jobs` at a time, `seqrl.sweep.run_jobs`); all tidy rows."
     dataset = play_dataset(cfg, progress)
     ckpts = {v: pretrain(cfg, v, dataset, progress=False) for v in [MAIN, *cfg.variants]}
-    jobs = hrl_jobs(cfg, ckpts, dataset)
-    bar = tqdm(total=len(jobs), desc=f"{cfg.experiment} runs", disable=not progress)
-    if cfg.n_jobs == 1:
-        out = []
-        for j in jobs: out.append(_job(j)); bar.update()
-    else:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-        os.environ["SEQRL_WORKER"] = "1"
-        try:
-            with ProcessPoolExecutor(cfg.n_jobs, mp_context=mp.get_context("spawn")) as ex:
-                futs = [ex.submit(_job, j) for j in jobs]
-                for f in futs: f.add_done_callback(lambda _: bar.update())
-                out = [f.result() for f in futs]
-        finally: os.environ.pop("SEQRL_WORKER", None)
-    bar.close()
+    out = run_jobs(_job, [(j,) for j in hrl_jobs(cfg, ckpts, dataset)], cfg.n_jobs, f"{cfg.experiment} runs", progress)
     return [r for rs in out for r in rs]
 
 # %% ../nbs/15_skill_prior.ipynb #ba5d69d8

@@ -19,8 +19,8 @@ from .train import fit
 from .trajectories import load_dataset
 
 # %% auto #0
-__all__ = ['SweepConfig', 'experiments_dir', 'experiment_presets', 'sweep_config', 'sweep_datasets', 'run_dir', 'run_spec',
-           'run_one', 'run_sweep', 'reference_rows']
+__all__ = ['SweepConfig', 'experiments_dir', 'experiment_presets', 'sweep_config', 'sweep_datasets', 'run_dir', 'resolve',
+           'eval_options', 'run_spec', 'run_one', 'run_jobs', 'run_sweep', 'reference_rows']
 
 # %% ../nbs/14_sweep.ipynb #0a3651a3
 @dataclass
@@ -31,20 +31,29 @@ class SweepConfig:
     suite_profile: str | None = None         # the suite's profile (default: this profile)
     envs: list = field(default_factory=list)     # environments of the suite
     kinds: list = field(default_factory=list)    # dataset kinds of the suite
-    methods: list = field(default_factory=list)  # registered methods (seqrl.methods)
+    methods: list = field(default_factory=list)  # registered methods (seqrl.methods), or names of `variants`
     seeds: list = field(default_factory=lambda: [0])   # training seeds
     episodes: int = 10                       # evaluation episodes per run
     max_episode_steps: int | None = None     # cut evaluation episodes (None: the environment's own limit)
     references: list = field(default_factory=lambda: ["data", "random"])   # scored like the runs: the dataset's episodes, a random policy
     configs: dict = field(default_factory=dict)   # per method: overrides of its config, e.g. {"tt": {"max_steps": 100}}
     policies: dict = field(default_factory=dict)  # per method: options of its policy, e.g. {"tt": {"plan": {"horizon": 5}}}
+    variants: dict = field(default_factory=dict)  # name -> {"method": a registered method, "config": {...}, "policy": {...}}: one method several ways
     device: str | None = None                # training and evaluation device (default: CUDA when present)
+    n_jobs: int = 1                          # runs trained and evaluated at once, each in its own process
 
     def __post_init__(self):
-        for m in self.methods: get_method(m)
+        for name, v in self.variants.items():
+            if name in METHODS: raise ValueError(f"SweepConfig.variants: {name!r} is a registered method's name; give the variant another")
+            if not isinstance(v, dict) or "method" not in v or set(v) - {"method", "config", "policy"}:
+                raise ValueError(f"SweepConfig.variants[{name!r}]: expected {{'method': ..., 'config': {{...}}, 'policy': {{...}}}}; got {v!r}")
+            get_method(v["method"])
+        for m in self.methods:
+            if m not in self.variants: get_method(m)
         for k in ("configs", "policies"):   # options of a registered method the grid leaves out are kept, unused
             bad = sorted(set(getattr(self, k)) - set(METHODS))
             if bad: raise ValueError(f"SweepConfig.{k}: options for unknown method(s) {bad}; registered: {', '.join(METHODS)}")
+        if self.n_jobs < 1: raise ValueError(f"SweepConfig.n_jobs must be >= 1; got {self.n_jobs}")
         bad = sorted(set(self.references) - {"data", "random"})
         if bad: raise ValueError(f"SweepConfig.references: unknown reference(s) {bad}; valid: data, random")
 
@@ -77,10 +86,25 @@ def sweep_datasets(cfg: SweepConfig, progress: bool = False) -> dict[tuple[str, 
 def run_dir(cfg: SweepConfig, task: str, method: str, seed: int) -> Path:
     return runs_dir()/cfg.experiment/cfg.profile/task/method/f"seed{seed}"
 
+def resolve(cfg: SweepConfig, name: str) -> tuple:
+    "`(method, config overrides, policy options)` of grid entry `name`: a registered method, or a variant of one (its own options over the method's)."
+    v = cfg.variants.get(name, dict(method=name))
+    m = v["method"]
+    get_method(m)
+    return m, {**cfg.configs.get(m, {}), **v.get("config", {})}, {**cfg.policies.get(m, {}), **v.get("policy", {})}
+
+def eval_options(cfg: SweepConfig, kind: str) -> dict | None:
+    "The environment options evaluation episodes of `kind` run with: the suite's (e.g. DMC's action repeat), the kind's, and `max_episode_steps`."
+    r = read_recipe(cfg.suite)
+    opts = {**r.get("env_options", {}), **r["kinds"].get(kind, {}).get("env_options", {})}
+    if cfg.max_episode_steps: opts["max_episode_steps"] = cfg.max_episode_steps
+    return opts or None
+
 def run_spec(cfg: SweepConfig, task: str, method: str, seed: int, dataset: str) -> dict:
-    "The `seqrl.train.fit` spec of one run."
-    m = get_method(method)
-    spec = m.spec(m.config(cfg.profile, **cfg.configs.get(method, {})), [dataset], seed=seed, out_dir=run_dir(cfg, task, method, seed),
+    "The `seqrl.train.fit` spec of one run (`method`: a registered method or a variant)."
+    name, config, _ = resolve(cfg, method)
+    m = get_method(name)
+    spec = m.spec(m.config(cfg.profile, **config), [dataset], seed=seed, out_dir=run_dir(cfg, task, method, seed),
                   progress=False, device=cfg.device)
     spec["train"]["ckpt_every"] = max(10, spec["train"]["steps"] // 10)
     return spec
@@ -90,7 +114,10 @@ def run_one(cfg: SweepConfig, env: str, kind: str, method: str, seed: int, datas
     "Train (or resume) and evaluate one run; its tidy rows, read back instead when the same run has finished before."
     task = f"{env}-{kind}"
     spec = run_spec(cfg, task, method, seed, dataset)
-    eval_args = dict(episodes=cfg.episodes, max_episode_steps=cfg.max_episode_steps, policy=cfg.policies.get(method, {}))
+    name, _, popts = resolve(cfg, method)
+    opts = eval_options(cfg, kind)
+    eval_args = dict(episodes=cfg.episodes, max_episode_steps=cfg.max_episode_steps, policy=popts)
+    if opts and set(opts) != {"max_episode_steps"}: eval_args["env_options"] = opts   # absent where there are none: older rows stay valid
     done = Path(spec["out_dir"])/"rows.json"
     if done.is_file():
         old = json.loads(done.read_text())
@@ -98,8 +125,7 @@ def run_one(cfg: SweepConfig, env: str, kind: str, method: str, seed: int, datas
     t0 = time.perf_counter()
     trainer = fit(spec)
     t1 = time.perf_counter()
-    policy = get_method(method).policy(trainer.model.eval(), env, kind, seed, **eval_args["policy"])
-    opts = dict(max_episode_steps=cfg.max_episode_steps) if cfg.max_episode_steps else None
+    policy = get_method(name).policy(trainer.model.eval(), env, kind, seed, **popts)
     rs = evaluate(env, policy, cfg.episodes, seed=1000 + seed, env_options=opts, method=method, progress=False)
     t2 = time.perf_counter()
     rows = [dict(r, task=task, seed=seed) for r in rs]
@@ -108,23 +134,42 @@ def run_one(cfg: SweepConfig, env: str, kind: str, method: str, seed: int, datas
     atomic_write_json(done, dict(spec=spec, eval=eval_args, rows=rows))
     return rows
 
-def run_sweep(cfg: SweepConfig, progress: bool = True) -> list[dict]:
-    "Train and evaluate every run of `cfg` (those done before are read back); tidy rows, one per episode and metric, plus training and evaluation time, and the references'."
+def run_jobs(fn, jobs: list, n_jobs: int = 1, desc: str = "runs", progress: bool = True) -> list:
+    "`[fn(*job) for job in jobs]`, `n_jobs` at a time in spawned processes (one torch thread each) when `n_jobs > 1`; results in the jobs' order."
     from tqdm.auto import tqdm
+    bar = tqdm(total=len(jobs), desc=desc, disable=not progress)
+    if n_jobs == 1 or len(jobs) <= 1:
+        out = []
+        for j in jobs: out.append(fn(*j)); bar.update()
+        bar.close()
+        return out
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(n_jobs, mp_context=mp.get_context("spawn"), initializer=_one_thread) as ex:
+        futs = [ex.submit(fn, *j) for j in jobs]
+        for f in futs: f.add_done_callback(lambda _: bar.update())
+        out = [f.result() for f in futs]
+    bar.close()
+    return out
+
+def _one_thread():
+    "A worker of `run_jobs`: parallel runs share the cores, one torch thread each."
+    import torch
+    torch.set_num_threads(1)
+
+def run_sweep(cfg: SweepConfig, progress: bool = True) -> list[dict]:
+    "Train and evaluate every run of `cfg` (those done before are read back; `n_jobs` at a time); tidy rows, one per episode and metric, plus training and evaluation time, and the references'."
     ids = sweep_datasets(cfg, progress)
-    runs = [(e, k, m, s) for e in cfg.envs for k in cfg.kinds for m in cfg.methods for s in cfg.seeds]
-    rows = []
-    for env, kind, method, seed in tqdm(runs, desc=f"{cfg.experiment} runs", disable=not progress):
-        rows += run_one(cfg, env, kind, method, seed, ids[(env, kind)])
-    return rows + reference_rows(cfg, ids)
+    runs = [(cfg, e, k, m, s, ids[(e, k)]) for e in cfg.envs for k in cfg.kinds for m in cfg.methods for s in cfg.seeds]
+    out = run_jobs(run_one, runs, cfg.n_jobs, f"{cfg.experiment} runs", progress)
+    return [r for rs in out for r in rs] + reference_rows(cfg, ids)
 
 def reference_rows(cfg: SweepConfig, ids: dict) -> list[dict]:
     "Rows of the references of every (env, kind): the dataset's own episodes (`data`) and a random policy (`random`), scored as the runs are."
-    opts = dict(max_episode_steps=cfg.max_episode_steps) if cfg.max_episode_steps else None
     cut = cfg.max_episode_steps or np.iinfo(np.int64).max
     rows, rand = [], {}
     for (env, kind), did in ids.items():
-        task = f"{env}-{kind}"
+        task, opts = f"{env}-{kind}", eval_options(cfg, kind)
         if "data" in cfg.references:
             tr = load_dataset(did)
             s = tr.episode_starts
@@ -132,6 +177,7 @@ def reference_rows(cfg: SweepConfig, ids: dict) -> list[dict]:
             for m, v in (("return", ret), ("normalized_score", normalized_score(env, ret))):
                 rows += [dict(method="data", task=task, seed=0, metric=m, value=float(x), step=0) for x in v]
         if "random" in cfg.references:
-            if env not in rand: rand[env] = evaluate(env, "random", cfg.episodes, seed=1000, env_options=opts, method="random", progress=False)
-            rows += [dict(r, task=task) for r in rand[env]]
+            key = (env, json.dumps(opts, sort_keys=True))
+            if key not in rand: rand[key] = evaluate(env, "random", cfg.episodes, seed=1000, env_options=opts, method="random", progress=False)
+            rows += [dict(r, task=task) for r in rand[key]]
     return rows

@@ -165,6 +165,7 @@ class Trainer:
         while self.step < cfg.steps:
             lr = lr_at(self.step, cfg)
             for g in self.opt.param_groups: g["lr"] = lr
+            if hasattr(self.model, "begin_step"): self.model.begin_step(self.step, cfg.steps)   # e.g. a curriculum by progress
             total, extra = 0.0, {}
             for i in range(cfg.grad_accum):
                 batch = self._batch()
@@ -178,6 +179,7 @@ class Trainer:
                 for k, v in metrics.items(): extra[k] = extra.get(k, 0.0) + float(v) / cfg.grad_accum
             gnorm = nn.utils.clip_grad_norm_(self.model.parameters(), cfg.grad_clip if cfg.grad_clip > 0 else float("inf"))
             self.opt.step(); self.opt.zero_grad(set_to_none=True)
+            if hasattr(self.model, "end_step"): self.model.end_step()   # e.g. an EMA target after the weights moved
             self.step += 1
             bar.update(1)
             if self.step % cfg.log_every == 0 or self.step == cfg.steps:
