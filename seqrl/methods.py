@@ -13,6 +13,7 @@ import torch
 from .models.bc import BC, bc_policy
 from .models.dt import DT, dt_policy
 from .models.ptgm import PTGM, ptgm_policy
+from .models.smart import CT, ct_policy
 from .models.tt import TT
 from .planner import tt_policy
 from .safeio import load_torch
@@ -43,7 +44,7 @@ class Method:
         return spec
 
 METHODS = {m.name: m for m in (Method("tt", TT, tt_policy), Method("dt", DT, dt_policy), Method("bc", BC, bc_policy),
-                                 Method("ptgm", PTGM, ptgm_policy))}
+                                 Method("ptgm", PTGM, ptgm_policy), Method("ct", CT, ct_policy))}
 
 def get_method(name: str) -> Method:
     "The registered method `name`; fails listing the names there are."

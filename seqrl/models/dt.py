@@ -129,7 +129,8 @@ class DTPolicy:
         K, m = self.model.cfg.K, self.model
         self.n = int(n_envs)
         self.targets = np.broadcast_to(np.asarray(self.target, np.float64), (self.n,)).copy()
-        self.obs = np.zeros((self.n, K, m.obs_dim), np.float32)
+        shape, dtype = self.obs_spec()
+        self.obs = np.zeros((self.n, K, *shape), dtype)
         self.act = np.zeros((self.n, K, m.act_dim), np.float32)
         self.rtg = np.zeros((self.n, K), np.float32)
         self.ts = np.zeros((self.n, K), np.int64)
@@ -140,10 +141,8 @@ class DTPolicy:
 
     def __call__(self, obs, active=None) -> np.ndarray:
         "Actions `(n_envs, act_dim)` for observations `(n_envs, obs_dim)`; rows not `active` get zeros."
-        if self.n == 0: raise RuntimeError("DTPolicy: call begin(n_envs) first")
-        obs = np.asarray(obs, np.float32)
-        if obs.shape != (self.n, self.model.obs_dim):
-            raise ValueError(f"DTPolicy: obs must have shape ({self.n}, {self.model.obs_dim}); got {obs.shape}")
+        if self.n == 0: raise RuntimeError(f"{type(self).__name__}: call begin(n_envs) first")
+        obs = self.prepare(obs)
         new, K = self._fresh, self.model.cfg.K
         full = new & (self.len == K)
         for x in (self.obs, self.act, self.rtg, self.ts): x[full, :-1] = x[full, 1:]   # drop the oldest step
@@ -161,6 +160,17 @@ class DTPolicy:
             pred = self.model(*x)
         out[a] = pred[torch.arange(len(x[0]), device=self.device), torch.from_numpy(i[a]).to(self.device)].float().cpu().numpy()
         return out
+
+    def obs_spec(self) -> tuple:
+        "Per-step shape and dtype of the observations the history keeps (DT: flat float32 states of `model.obs_dim`)."
+        return (self.model.obs_dim,), np.float32
+
+    def prepare(self, obs) -> np.ndarray:
+        "The environments' observations as the history keeps them, `(n_envs, *shape)`; fails on any other shape."
+        shape, dtype = self.obs_spec()
+        obs = np.asarray(obs, dtype)
+        if obs.shape != (self.n, *shape): raise ValueError(f"{type(self).__name__}: obs must have shape {(self.n, *shape)}; got {obs.shape}")
+        return obs
 
     def step_done(self, actions, rewards, ends):
         "Record the executed `actions` and `rewards` of the current step; restart the environments where `ends`."
