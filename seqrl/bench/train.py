@@ -17,10 +17,11 @@ from ..methods import METHODS, get_method
 from ..train import TrainConfig, Trainer, to_device
 
 # %% auto #0
-__all__ = ['PEAK_FLOPS', 'TrainBenchConfig', 'bench_train']
+__all__ = ['PEAK_FLOPS', 'EPISODE_LEN', 'TrainBenchConfig', 'bench_train']
 
 # %% ../../nbs/bench/train.ipynb #btrn0006
 PEAK_FLOPS = {"H100": 989e12, "H200": 989e12, "A100": 312e12, "L4": 121e12}   # dense bf16 tensor-core peaks
+EPISODE_LEN = {"ct": 250}   # episode length of a method's synthetic data where it is not hopper's 1000 (the CT reads DMC's 250-step episodes)
 
 @dataclass
 class TrainBenchConfig:
@@ -28,6 +29,8 @@ class TrainBenchConfig:
     methods: list = field(default_factory=lambda: [m for m, x in METHODS.items() if x.model.reads == "any"])   # registered methods to measure: those whose models read any observation (PTGM's speed is in hrl_env_speed)
     model_profile: str = "full"                              # the profile of each method's config (full: the published model and batch)
     n_steps: int = 100_000                                   # steps of hopper-shaped synthetic data to build on
+    pixels: list = field(default_factory=lambda: ["ct"])     # methods measured on 84x84 frames too (config obs_type="pixels")
+    pixel_steps: int = 5_000                                 # steps of synthetic uint8 frames to build those on
     steps: int = 6                                           # timed optimiser steps (after `warmup` untimed ones)
     warmup: int = 2                                          # steps before timing (allocations, compile)
     compile: bool = False                                    # torch.compile the loss
@@ -36,7 +39,7 @@ class TrainBenchConfig:
     @classmethod
     def for_profile(cls, profile: str, **overrides) -> "TrainBenchConfig":
         "smoke: the smoke models for a step or two; quick: the published models for a few steps on this CPU; full: 50 timed steps (GPU)."
-        return configure(cls, profile, dict(smoke=dict(model_profile="smoke", n_steps=2_000, steps=2, warmup=1),
+        return configure(cls, profile, dict(smoke=dict(model_profile="smoke", n_steps=2_000, pixel_steps=300, steps=2, warmup=1),
                                             full=dict(n_steps=1_000_000, steps=50, warmup=10)), **overrides)
 
 def _peak(device) -> float | None:
@@ -52,14 +55,20 @@ def _flops_per_token(model: nn.Module, tokens: int) -> float:
     return 6 * n + att
 
 def bench_train(cfg: TrainBenchConfig) -> list[dict]:
-    "Windows/s, tokens/s (and MFU on a known GPU) of `Trainer` steps for each method, built as a run builds it; one row per method."
-    data = synthetic_trajectories(cfg.n_steps)
+    "Windows/s, tokens/s (and MFU on a known GPU) of `Trainer` steps for each method, built as a run builds it; one row per method and observation kind."
+    made = {}
+    def data(obs, ep_len):   # built once per shape
+        if (obs, ep_len) not in made:
+            made[obs, ep_len] = synthetic_trajectories(cfg.n_steps, episode_len=ep_len) if obs == "state" else \
+                                synthetic_trajectories(cfg.pixel_steps, episode_len=ep_len, frame_shape=(84, 84, 3))
+        return made[obs, ep_len]
     rows = []
-    for name in cfg.methods:
+    for name, obs in [(n, "state") for n in cfg.methods] + [(n, "pixels") for n in cfg.pixels]:
         m = get_method(name)
-        mc = m.config(cfg.model_profile)
-        b = m.model.build(mc, [data], seed=0)
-        tc = TrainConfig(**{**mc.train_config(len(data)), "steps": cfg.warmup, "warmup_steps": 1, "compile": cfg.compile,
+        mc = m.config(cfg.model_profile, **(dict(obs_type="pixels") if obs == "pixels" else {}))
+        tr = data(obs, EPISODE_LEN.get(name, 1000))
+        b = m.model.build(mc, [tr], seed=0)
+        tc = TrainConfig(**{**mc.train_config(len(tr)), "steps": cfg.warmup, "warmup_steps": 1, "compile": cfg.compile,
                             "device": cfg.device, "log_every": 10**9, "progress": False})
         t = Trainer(b["model"], b["sample"], tc, extra=b["extra"]).fit()
         sync = torch.cuda.synchronize if t.device.type == "cuda" else (lambda: None)
@@ -75,7 +84,7 @@ def bench_train(cfg: TrainBenchConfig) -> list[dict]:
         tok_s = tokens * win_s                                  # tokens per window, as the model's loss counts them, x windows/s (one clock)
         flops = _flops_per_token(t.model, tokens) * tok_s
         peak = _peak(t.device)
-        rows.append(dict(model=name, profile=cfg.model_profile, params_M=sum(p.numel() for p in t.model.parameters()) / 1e6,
+        rows.append(dict(model=name if obs == "state" else f"{name} ({obs})", obs=obs, profile=cfg.model_profile, params_M=sum(p.numel() for p in t.model.parameters()) / 1e6,
                          tokens_per_window=tokens, batch_size=tc.batch_size, device=str(t.device),
                          device_name=torch.cuda.get_device_name(t.device) if t.device.type == "cuda" else "cpu",
                          threads=torch.get_num_threads(), step_s=dt / cfg.steps, windows_per_s=win_s, tokens_per_s=tok_s,
