@@ -14,9 +14,16 @@ from .envs import episode_infos, make_env, make_vec_env
 from .trajectories import cat_obs, dataset_dir, map_obs, write_dataset
 
 # %% auto #0
-__all__ = ['as_policy', 'policy_protocol', 'rollout', 'collect']
+__all__ = ['obs_for', 'as_policy', 'policy_protocol', 'rollout', 'collect']
 
 # %% ../nbs/02a_rollout.ipynb #95a8334e
+def obs_for(policy, obs):
+    "What `policy` reads of observations `obs`: `obs[policy.obs_key]` where observations are a dict and the policy names a key (the zoo's actors read `state`), else `obs` itself."
+    key = getattr(policy, "obs_key", None)
+    if key is None or not isinstance(obs, dict): return obs
+    if key not in obs: raise KeyError(f"{type(policy).__name__} reads observation key {key!r}; the observations have {sorted(obs)}")
+    return obs[key]
+
 def as_policy(policy, env_name: str, action_space, deterministic: bool = True, seed: int = 0):
     "A batched policy `f(obs_batch) -> actions` and a name for it, from any of the forms `collect` accepts."
     if isinstance(policy, str) and policy == "random":
@@ -31,14 +38,14 @@ def as_policy(policy, env_name: str, action_space, deterministic: bool = True, s
         raise TypeError(f"policy {str(policy)!r}: a policy is 'random', 'scripted', an SB3 model or a callable; "
                         "load a checkpoint first (e.g. seqrl.zoo.ActorPolicy.load(path))")
     if hasattr(policy, "predict"):  # a stable-baselines3 model
-        return (lambda obs: policy.predict(obs, deterministic=deterministic)[0]), type(policy).__name__
+        return (lambda obs: policy.predict(obs_for(policy, obs), deterministic=deterministic)[0]), type(policy).__name__
     if callable(policy):
         import inspect
         name = getattr(policy, "policy_name", None) or getattr(policy, "__name__", type(policy).__name__)
         if hasattr(policy, "seed"): policy.seed(seed)
         try: takes_det = "deterministic" in inspect.signature(getattr(policy, "forward", policy)).parameters
         except (TypeError, ValueError): takes_det = False
-        return ((lambda obs: policy(obs, deterministic=deterministic)) if takes_det else policy), name
+        return ((lambda obs: policy(obs_for(policy, obs), deterministic=deterministic)) if takes_det else (lambda obs: policy(obs_for(policy, obs)))), name
     raise TypeError(f"policy must be 'random', 'scripted', an SB3 model or a callable; got {type(policy).__name__}")
 
 # %% ../nbs/02a_rollout.ipynb #a9b44a7e
@@ -50,7 +57,7 @@ def policy_protocol(policy, env_name: str, action_space, deterministic: bool = T
         import inspect
         try: det = dict(deterministic=deterministic) if "deterministic" in inspect.signature(getattr(policy, "forward", policy)).parameters else {}
         except (TypeError, ValueError): det = {}
-        act = lambda obs, active: policy(obs, active=active, **det)
+        act = lambda obs, active: policy(obs_for(policy, obs), active=active, **det)
     else: act = lambda obs, active: f(obs)
     return act, name, hook("begin") or (lambda n_envs: None), hook("step_done") or (lambda actions, rewards, ends: None)
 

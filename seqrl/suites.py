@@ -4,7 +4,7 @@
 
 # %% ../nbs/02e_suites.ipynb #su1te004
 from __future__ import annotations
-import json
+import json, os, platform, shutil, subprocess, sys, tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,11 +14,12 @@ from .core import atomic_write_json, check_profile, configure, data_dir, dry_run
 from .envs import D4RL_REF, KITCHEN_TASKS, LOCOMOTION, make_env, mw_tasks, normalized_score
 from .kitchen import kitchen_script
 from .rollout import rollout
-from .trajectories import dataset_dir, datasets_root, episodes_of, load_dataset, write_dataset
+from .trajectories import dataset_dir, datasets_root, episodes_of, load_dataset, minari_root, write_dataset
 from .zoo import ActorPolicy, policy_path
 
 # %% auto #0
-__all__ = ['INVENTORY_COLUMNS', 'SUITES', 'dataset_id', 'recipes_dir', 'read_recipe', 'build_suite', 'dataset_inventory',
+__all__ = ['KIND_OVERRIDES', 'INVENTORY_COLUMNS', 'SUITES', 'dataset_id', 'recipes_dir', 'read_recipe', 'collection_units',
+           'shard_units', 'build_suite', 'dataset_inventory', 'shards_root', 'shard_id', 'collect_shard', 'main',
            'dataset_rows', 'DatasetsConfig', 'suite_datasets']
 
 # %% ../nbs/02e_suites.ipynb #su1te007
@@ -30,6 +31,12 @@ def dataset_id(env_name: str, kind: str, version: int = 0) -> str:
 # %% ../nbs/02e_suites.ipynb #2beb056d
 def recipes_dir() -> Path: return data_dir()/"recipes"
 
+KIND_OVERRIDES = ("steps", "n_envs")   # suite fields a kind may set for itself (the pixel kinds: fewer, slower steps)
+
+def _check_profile_ints(x, what: str, src: str):
+    if not (isinstance(x, dict) and all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in x.values())):
+        raise ValueError(f"{src}: {what} must map profiles to integers >= 1 (e.g. {{\"smoke\": 1, \"full\": 64}}); got {x!r}")
+
 def read_recipe(recipe) -> dict:
     "A suite recipe: a dict, a path, or the name of a file in `data/recipes/`; checked for its fields."
     if isinstance(recipe, dict): r, src = recipe, "recipe"
@@ -40,6 +47,7 @@ def read_recipe(recipe) -> dict:
         except json.JSONDecodeError as e: raise ValueError(f"{f}: not valid JSON ({e})") from None
     for k in ("name", "envs", "steps", "kinds"):
         if k not in r: raise ValueError(f"{src}: missing field {k!r}")
+    if "units" in r: _check_profile_ints(r["units"], "'units'", src)
     for k, spec in r["kinds"].items():
         if not ({"policy", "combine"} & set(spec)): raise ValueError(f"{src}: kind {k!r} needs a 'policy' or a 'combine' field")
         for c in spec.get("combine", []):
@@ -47,6 +55,9 @@ def read_recipe(recipe) -> dict:
         if "envs" in spec and not (isinstance(spec["envs"], list) and all(isinstance(e, str) for e in spec["envs"])):
             raise ValueError(f"{src}: kind {k!r}: 'envs' must be a list of environment names; got {spec['envs']!r}")
         if not isinstance(spec.get("env_options", {}), dict): raise ValueError(f"{src}: kind {k!r}: 'env_options' must be a mapping; got {spec['env_options']!r}")
+        if "steps" in spec: _check_profile_ints(spec["steps"], f"kind {k!r}: 'steps'", src)
+        if "n_envs" in spec and not (isinstance(spec["n_envs"], int) and spec["n_envs"] >= 1):
+            raise ValueError(f"{src}: kind {k!r}: 'n_envs' must be an integer >= 1; got {spec['n_envs']!r}")
     return r
 
 def _suite_envs(r: dict, profile: str) -> list[str]:
@@ -56,8 +67,15 @@ def _suite_envs(r: dict, profile: str) -> list[str]:
         out += [f"mw/{t}" for t in mw_tasks(e[1:])] if e.startswith("@") else [e]
     return out
 
+def _steps(r: dict, spec: dict, profile: str) -> int:
+    s = spec.get("steps", r["steps"])
+    if profile not in s: raise ValueError(f"recipe {r['name']!r}: no steps for profile {profile!r} (steps: {s})")
+    return int(s[profile])
+
+def _n_envs(r: dict, spec: dict) -> int: return int(spec.get("n_envs", r.get("n_envs", 4)))
+
 def _zoo_files(spec: dict, env: str) -> list[Path]:
-    "The zoo checkpoint(s) a `zoo:` kind rolls out on `env` (several for `zoo:replay`)."
+    "The zoo checkpoint(s) a `zoo:` kind rolls out on `env`, in training order (several for the zoo's lists, `zoo:replay` and `zoo:exploratory`)."
     p = policy_path(env, spec["policy"][4:])
     return p if isinstance(p, list) else [p]
 
@@ -66,66 +84,128 @@ def _loaded(path: Path) -> ActorPolicy:
     pol.policy_name = f"checkpoint:{Path(path).name}"   # what the dataset's recipe records as its policy
     return pol
 
-def _policy_for(spec: dict, env: str, where: str = "recipe"):
-    "The policy a recipe kind rolls out on `env` (a list of them for `zoo:replay`), and the Gaussian action noise `rollout` adds (the kitchen script adds its own)."
+def _noise(spec: dict, env: str) -> float:
+    "The Gaussian action noise `rollout` adds for a kind (the kitchen script adds its own)."
+    return 0.0 if spec["policy"] == "scripted" and env == "kitchen" else float(spec.get("noise", 0.0))
+
+def _policies_for(spec: dict, env: str, where: str = "recipe") -> list:
+    "The policies a recipe kind rolls out on `env`, in order: a zoo list's checkpoints, else one."
     p = spec["policy"]
-    if p.startswith("zoo:"):
-        files = [_loaded(f) for f in _zoo_files(spec, env)]
-        return (files if p == "zoo:replay" else files[0]), spec.get("noise", 0.0)
-    if p == "scripted" and env == "kitchen": return kitchen_script(spec, where=where), 0.0
-    return p, spec.get("noise", 0.0)
+    if p.startswith("zoo:"): return [_loaded(f) for f in _zoo_files(spec, env)]
+    if p == "scripted" and env == "kitchen": return [kitchen_script({k: v for k, v in spec.items() if k not in KIND_OVERRIDES}, where=where)]
+    return [p]
+
+def collection_units(recipe, profile: str, env: str, kind: str) -> list[dict]:
+    "The units dataset `kind` on `env` is collected in, in dataset order: each a policy (index into the kind's checkpoints), a seed and its share of the steps."
+    r, profile = read_recipe(recipe), check_profile(profile)
+    spec = r["kinds"].get(kind, {})
+    if "policy" not in spec: raise ValueError(f"recipe {r['name']!r}: {kind!r} is not a policy kind; policy kinds: {[k for k, v in r['kinds'].items() if 'policy' in v]}")
+    n = len(_zoo_files(spec, env)) if spec["policy"].startswith("zoo:") else 1
+    parts = max(1, int(r.get("units", {}).get(profile, 1)) // n)   # units per policy
+    steps, seed, n_envs = _steps(r, spec, profile), int(r.get("seed", 0)), _n_envs(r, spec)
+    share = max(1, steps // (n * parts))
+    # part j of policy i: seed + i + j*n*n_envs; the n_envs copies of a unit reset with seed, seed+1, ..., so no two parts share one
+    return [dict(unit=i * parts + j, policy=i, seed=seed + i + j * n * n_envs, steps_asked=share) for i in range(n) for j in range(parts)]
+
+def shard_units(n_units: int, rank: int, world: int) -> range:
+    "The units shard `rank` of `world` collects: a contiguous block, so that the shards in rank order hold the units in order."
+    if not 0 <= rank < world: raise ValueError(f"rank must lie in [0, {world}); got {rank}")
+    return range(rank * n_units // world, (rank + 1) * n_units // world)
+
+def _collect_units(env: str, spec: dict, opts: dict, n_envs: int, units: list[dict], pols: list, noise: float, progress: bool) -> tuple[list, list]:
+    "Roll out `units` in order with `seqrl.rollout.rollout`: their episodes, concatenated, and one record per unit."
+    eps, recs = [], []
+    for u in units:
+        e, s = rollout(env, pols[u["policy"]], n_steps=u["steps_asked"], seed=u["seed"], n_envs=n_envs, noise=noise,
+                       deterministic=spec.get("deterministic", False), env_options=opts, progress=progress)
+        rets = np.array([x["rewards"].sum() for x in e])
+        recs.append(u | dict(policy_name=s["policy"], episodes=len(e), steps=s["steps"], return_sum=float(rets.sum()), return_sq=float((rets ** 2).sum()),
+                             return_min=float(rets.min()), return_max=float(rets.max()), seconds=s["seconds"],
+                             successes=int(sum(x["infos"]["success"].any() for x in e)) if env.startswith("mw/") else None))
+        eps += e
+    return eps, recs
+
+def _summary(env: str, spec: dict, recs: list[dict], n_envs: int, noise: float, opts: dict, shards: list[dict]) -> dict:
+    "A policy dataset's recipe record, from its units' records (a sharded collection has no other)."
+    n_ep, n_pol = sum(u["episodes"] for u in recs), max(u["policy"] for u in recs) + 1
+    mean = sum(u["return_sum"] for u in recs) / n_ep
+    names = [next(u["policy_name"] for u in recs if u["policy"] == i) for i in range(n_pol)]
+    out = dict(env=env, policy=names[0] if n_pol == 1 else f"{spec['policy']} ({n_pol} checkpoints)", deterministic=spec.get("deterministic", False),
+               noise=noise, seed=recs[0]["seed"], n_envs=n_envs, episodes=n_ep, steps=sum(u["steps"] for u in recs),
+               return_mean=mean, return_std=float(np.sqrt(max(0.0, sum(u["return_sq"] for u in recs) / n_ep - mean ** 2))),
+               return_min=min(u["return_min"] for u in recs), return_max=max(u["return_max"] for u in recs), env_options=opts,
+               success_rate=sum(u["successes"] for u in recs) / n_ep if env.startswith("mw/") else None,
+               seconds=round(sum(u["seconds"] for u in recs), 2), units=recs, shards=shards)
+    if n_pol > 1: out["checkpoints"] = [n.split(":", 1)[1] for n in names]
+    return out
 
 def _recorded(did: str) -> dict | None:
     f = dataset_dir(did)/"data"/"metadata.json"
     if not f.is_file(): return None
     return json.loads(json.loads(f.read_text()).get("seqrl_recipe") or "{}")
 
-def build_suite(recipe, profile: str = "quick", envs=None, kinds=None, overwrite: bool = False, progress: bool = True) -> list[dict]:
-    "Build every dataset of suite `recipe` at `profile` that is missing or stale (of `envs` and `kinds` only, if given); returns one summary dict per dataset."
-    r, profile = read_recipe(recipe), check_profile(profile)
-    steps, seed, n_envs = int(r["steps"][profile]), int(r.get("seed", 0)), int(r.get("n_envs", 4))
-    todo_envs = envs or _suite_envs(r, profile)
+def _targets(r: dict, profile: str, envs=None, kinds=None):
+    "(env, kind, spec, dataset id) of every dataset of the suite asked for, in build order (a combination after its parts)."
     order = [k for k, v in r["kinds"].items() if "policy" in v] + [k for k, v in r["kinds"].items() if "combine" in v]
-    out = []
-    for env in todo_envs:
+    for env in envs or _suite_envs(r, profile):
         for kind in order:
-            if kinds and kind not in kinds: continue
-            spec, did = r["kinds"][kind], dataset_id(env, _kind_id(kind, profile))
-            if "envs" in spec and env not in spec["envs"]: continue
-            opts = r.get("env_options", {}) | spec.get("env_options", {})
-            made = {k: v for k, v in spec.items() if k != "envs"}   # what makes this env's dataset: adding envs to a kind rebuilds none
-            want = dict(suite=r["name"], kind=kind, profile=profile, steps_asked=steps, spec=made, inputs=_inputs_hash(r, spec, env, profile))
-            old = _recorded(did)
-            if old and not overwrite and all(old.get(k) == v for k, v in want.items()):
-                out.append(old | dict(dataset_id=did, built=False)); continue
-            if "combine" in spec:
-                parts = [dataset_id(env, _kind_id(c, profile)) for c in spec["combine"]]
-                eps = [e for p in parts for e in episodes_of(load_dataset(p))]
-                rets = np.array([e["rewards"].sum() for e in eps])
-                summary = dict(env=env, policy="+".join(spec["combine"]), episodes=len(eps), steps=int(sum(len(e["actions"]) for e in eps)),
-                               return_mean=float(rets.mean()), return_std=float(rets.std()), return_min=float(rets.min()), return_max=float(rets.max()),
-                               parts=parts) | want
+            spec = r["kinds"][kind]
+            if (kinds and kind not in kinds) or ("envs" in spec and env not in spec["envs"]): continue
+            yield env, kind, spec, dataset_id(env, _kind_id(kind, profile))
+
+def _want(r: dict, profile: str, env: str, kind: str, spec: dict) -> dict:
+    "What a dataset is made from; one recorded with other values is rebuilt."
+    made = {k: v for k, v in spec.items() if k != "envs"}   # what makes this env's dataset: adding envs to a kind rebuilds none
+    want = dict(suite=r["name"], kind=kind, profile=profile, steps_asked=_steps(r, spec, profile), spec=made, inputs=_inputs_hash(r, spec, env, profile))
+    units = int(r.get("units", {}).get(profile, 1))
+    return want | (dict(n_units=units) if units > 1 else {})   # one unit per policy is how datasets were built before units existed
+
+def _current(did: str, want: dict, overwrite: bool) -> dict | None:
+    old = _recorded(did)
+    return old if old and not overwrite and all(old.get(k) == v for k, v in want.items()) else None
+
+def _stale(r: dict, profile: str, envs=None, kinds=None, overwrite: bool = False) -> list[tuple[str, str]]:
+    "(env, kind) of the policy datasets of the suite that are missing or stale: what a sharded collection collects."
+    return [(env, kind) for env, kind, spec, did in _targets(r, profile, envs, kinds)
+            if "policy" in spec and _current(did, _want(r, profile, env, kind, spec), overwrite) is None]
+
+def build_suite(recipe, profile: str = "quick", envs=None, kinds=None, overwrite: bool = False, progress: bool = True, nproc: int = 1) -> list[dict]:
+    "Build every dataset of suite `recipe` at `profile` that is missing or stale (of `envs` and `kinds` only, if given), collecting on `nproc` processes (`torchrun`); one summary dict per dataset."
+    r, profile = read_recipe(recipe), check_profile(profile)
+    if nproc > 1 and _stale(r, profile, envs, kinds, overwrite): return _torchrun_build(r, profile, envs, kinds, overwrite, nproc)
+    return _build(r, profile, envs, kinds, overwrite, progress)
+
+def _build(r: dict, profile: str, envs=None, kinds=None, overwrite: bool = False, progress: bool = True, world: int = 1) -> list[dict]:
+    "`build_suite` in this process; with `world` > 1 the policy datasets are combined from the shards `collect_shard` wrote."
+    out = []
+    for env, kind, spec, did in _targets(r, profile, envs, kinds):
+        opts, want = r.get("env_options", {}) | spec.get("env_options", {}), _want(r, profile, env, kind, spec)
+        old = _current(did, want, overwrite)
+        if old: out.append(old | dict(dataset_id=did, built=False)); continue
+        if "combine" in spec:
+            parts = [dataset_id(env, _kind_id(c, profile)) for c in spec["combine"]]
+            eps = [e for p in parts for e in episodes_of(load_dataset(p))]
+            rets = np.array([e["rewards"].sum() for e in eps])
+            summary = dict(env=env, policy="+".join(spec["combine"]), episodes=len(eps), steps=int(sum(len(e["actions"]) for e in eps)),
+                           return_mean=float(rets.mean()), return_std=float(rets.std()), return_min=float(rets.min()), return_max=float(rets.max()),
+                           parts=parts) | want
+            write_dataset(did, eps, env=make_env(env, **opts), recipe=summary, overwrite=True,
+                          algorithm=summary["policy"], description=f"{kind} ({' + '.join(parts)})", source=did)
+        else:
+            units, n_envs, noise = collection_units(r, profile, env, kind), _n_envs(r, spec), _noise(spec, env)
+            desc = r.get("description", "") + f" [{kind}]"
+            if world == 1:
+                eps, recs = _collect_units(env, spec, opts, n_envs, units, _policies_for(spec, env, f"{r['name']} recipe, kind {kind!r}"), noise, progress)
+                shards = [dict(rank=0, units=[0, len(units)], episodes=len(eps), steps=sum(u["steps"] for u in recs), host=platform.node())]
+                summary = _summary(env, spec, recs, n_envs, noise, opts, shards) | want
                 write_dataset(did, eps, env=make_env(env, **opts), recipe=summary, overwrite=True,
-                              algorithm=summary["policy"], description=f"{kind} ({' + '.join(parts)})", source=did)
+                              algorithm=str(summary["policy"]), description=desc, source=did)
             else:
-                pol, noise = _policy_for(spec, env, f"{r['name']} recipe, kind {kind!r}")
-                if isinstance(pol, list):  # zoo:replay: the steps shared among the checkpoints of the medium run
-                    eps, sums = [], []
-                    for i, ck in enumerate(pol):
-                        e, sm = rollout(env, ck, n_steps=max(1, steps // len(pol)), seed=seed + i, n_envs=n_envs, noise=noise,
-                                        deterministic=spec.get("deterministic", False), env_options=opts, progress=progress)
-                        eps += e; sums.append(sm)
-                    rets = np.array([e["rewards"].sum() for e in eps])
-                    summary = dict(env=env, policy=f"zoo:replay ({len(pol)} checkpoints)", episodes=len(eps), steps=int(sum(s["steps"] for s in sums)),
-                                   return_mean=float(rets.mean()), return_std=float(rets.std()), return_min=float(rets.min()), return_max=float(rets.max()),
-                                   checkpoints=[c.policy_name.split(':', 1)[1] for c in pol]) | want
-                else:
-                    eps, summary = rollout(env, pol, n_steps=steps, seed=seed, n_envs=n_envs, noise=noise,
-                                           deterministic=spec.get("deterministic", False), env_options=opts, progress=progress)
-                    summary = summary | want
-                write_dataset(did, eps, env=make_env(env, **opts), recipe=summary, overwrite=True,
-                              algorithm=str(summary["policy"]), description=r.get("description", "") + f" [{kind}]", source=did)
-            out.append(summary | dict(dataset_id=did, built=True))
+                parts, recs, shards = _read_shards(did, world, len(units), want)
+                summary = _summary(env, spec, recs, n_envs, noise, opts, shards) | want
+                _write_combined(did, parts, summary, desc, str(summary["policy"]))
+                for s in shards: shutil.rmtree(shards_root()/shard_id(did, s["rank"], world), ignore_errors=True)
+        out.append(summary | dict(dataset_id=did, built=True))
     if not dry_run(): _record_references(out)   # a dry run's two-step episodes measure nothing
     return out
 
@@ -147,12 +227,13 @@ def _kind_id(kind: str, profile: str) -> str:
 def _record_references(summaries: list[dict]):
     "Write measured random / expert mean returns per environment to `data/references.json` (D4RL's own stay in seqrl.envs)."
     f = data_dir()/"references.json"
+    todo = [s for s in summaries if s["env"] not in D4RL_REF and s["kind"] in ("random", "expert") and s["profile"] != "smoke"]
+    if not todo: return   # nothing measured: the file is left alone
     refs = json.loads(f.read_text()) if f.is_file() else {}
-    for s in summaries:
-        if s["env"] in D4RL_REF or s["kind"] not in ("random", "expert") or s["profile"] == "smoke": continue
+    for s in todo:
         refs.setdefault(s["env"], {})[s["kind"]] = s["return_mean"]
         refs[s["env"]][f"{s['kind']}_source"] = f"{s['dataset_id']} ({s['episodes']} episodes, {s['profile']} profile)"
-    if refs: atomic_write_json(f, dict(sorted(refs.items())))
+    atomic_write_json(f, dict(sorted(refs.items())))
 
 # %% ../nbs/02e_suites.ipynb #a34fe7e4
 INVENTORY_COLUMNS = ("dataset_id", "suite", "env", "kind", "profile", "episodes", "steps", "return_mean", "policy")
@@ -169,6 +250,127 @@ def dataset_inventory(root=None) -> list[dict]:
         rows.append(dict(dataset_id=did, **{k: rec.get(k) for k in INVENTORY_COLUMNS[1:] if k not in ("episodes", "steps")},
                          episodes=meta.get("total_episodes", rec.get("episodes")), steps=meta.get("total_steps", rec.get("steps"))))
     return [{k: r.get(k) for k in INVENTORY_COLUMNS} for r in rows]
+
+# %% ../nbs/02e_suites.ipynb #08f7f8c3
+def shards_root() -> Path:
+    "Where ranks write their shards: a hidden folder of `datasets_root()` (the inventory skips it)."
+    return datasets_root()/".shards"
+
+def shard_id(did: str, rank: int, world: int) -> str:
+    "The Minari id of shard `rank` of `world` of dataset `did` (under `shards_root()`)."
+    base, v = did.rsplit("-v", 1)
+    return f"{base}-shard{rank:03d}of{world:03d}-v{v}"
+
+def collect_shard(recipe, profile: str, rank: int, world: int, todo=None, envs=None, kinds=None, overwrite: bool = False, progress: bool = False) -> list[str]:
+    "What rank `rank` of `world` collects: its block of units of every policy dataset in `todo` ((env, kind) pairs; default: those missing or stale), each written as a shard; the shard ids."
+    r, profile = read_recipe(recipe), check_profile(profile)
+    todo = _stale(r, profile, envs, kinds, overwrite) if todo is None else todo
+    written = []
+    for env, kind in todo:
+        spec, did = r["kinds"][kind], dataset_id(env, _kind_id(kind, profile))
+        units = collection_units(r, profile, env, kind)
+        mine = [units[i] for i in shard_units(len(units), rank, world)]
+        if not mine: continue   # more ranks than units
+        opts, n_envs = r.get("env_options", {}) | spec.get("env_options", {}), _n_envs(r, spec)
+        eps, recs = _collect_units(env, spec, opts, n_envs, mine, _policies_for(spec, env, f"{r['name']} recipe, kind {kind!r}"), _noise(spec, env), progress)
+        sid = shard_id(did, rank, world)
+        with minari_root(shards_root()):
+            write_dataset(sid, eps, env=make_env(env, **opts), recipe=dict(dataset_id=did, rank=rank, world=world, units=recs, host=platform.node(),
+                          want=_want(r, profile, env, kind, spec)), overwrite=True, algorithm=recs[0]["policy_name"], description=f"shard of {did}", source=sid)
+        written.append(sid)
+    return written
+
+def _read_shards(did: str, world: int, n_units: int, want: dict) -> tuple[list, list, list]:
+    "The shards of `did` (Minari datasets, in rank order), their units' records and one record per shard; fails naming a missing or foreign shard."
+    import minari
+    parts, recs, shards = [], [], []
+    with minari_root(shards_root()):
+        for rank in range(world):
+            block = shard_units(n_units, rank, world)
+            if not len(block): continue
+            sid = shard_id(did, rank, world)
+            f = dataset_dir(sid)/"data"/"metadata.json"
+            if not f.is_file(): raise FileNotFoundError(f"{did}: shard {rank} of {world} is missing ({f.parent.parent}); on several machines, "
+                                                        "MINARI_DATASETS_PATH must be a folder all of them share")
+            rec = json.loads(json.loads(f.read_text()).get("seqrl_recipe") or "{}")
+            if rec.get("want") != json.loads(json.dumps(want)) or [u["unit"] for u in rec.get("units", [])] != list(block):
+                raise ValueError(f"{f.parent.parent}: shard made from another recipe or unit split than {did} asks for; delete it and collect again")
+            parts.append(minari.load_dataset(sid)); recs += rec["units"]
+            shards.append(dict(rank=rank, units=[block.start, block.stop], episodes=sum(u["episodes"] for u in rec["units"]),
+                               steps=sum(u["steps"] for u in rec["units"]), host=rec.get("host")))
+    return parts, recs, shards
+
+def _write_combined(did: str, parts: list, recipe: dict, description: str, algorithm: str) -> Path:
+    "Combine Minari datasets `parts`, in order, into dataset `did` with `minari.combine_datasets` (episode by episode), atomically."
+    import minari
+    root = datasets_root(); root.mkdir(parents=True, exist_ok=True)
+    tmp, target = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root)), dataset_dir(did)
+    try:
+        with minari_root(tmp):
+            (tmp/did).parent.mkdir(parents=True)
+            ds = minari.combine_datasets(parts, did)
+            ds.storage.update_metadata(dict(seqrl_recipe=json.dumps(recipe, default=str), description=description, algorithm_name=algorithm,
+                                            author={"seqrl"}, code_permalink="seqrl"))
+        ns = did.split("/")[:-1]
+        for i in range(1, len(ns) + 1):   # Minari's namespace files (the shards have them), where the root has none yet
+            src, dst = shards_root().joinpath(*ns[:i], "namespace_metadata.json"), root.joinpath(*ns[:i], "namespace_metadata.json")
+            if src.is_file() and not dst.exists(): dst.parent.mkdir(parents=True, exist_ok=True); shutil.copyfile(src, dst)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=".old-", dir=root))
+            os.replace(target, old/"d"); os.replace(tmp/did, target); shutil.rmtree(old, ignore_errors=True)
+        else: os.replace(tmp/did, target)
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+def _torchrun_build(r: dict, profile: str, envs, kinds, overwrite: bool, nproc: int) -> list[dict]:
+    "`build_suite` on `nproc` local processes: `torchrun --standalone -m seqrl.suites build`, whose rank 0 returns the summaries in a file."
+    with tempfile.TemporaryDirectory() as d:
+        f, out = atomic_write_json(Path(d)/"recipe.json", r), Path(d)/"built.json"
+        cmd = [str(Path(sys.executable).parent/"torchrun"), "--standalone", f"--nproc_per_node={nproc}", "-m", "seqrl.suites", "build", str(f),
+               "--profile", profile, "--out", str(out), "--quiet"] + (["--envs", *envs] if envs else []) + (["--kinds", *kinds] if kinds else [])
+        res = subprocess.run(cmd + (["--overwrite"] if overwrite else []), capture_output=True, text=True)
+        if res.returncode: raise RuntimeError(f"torchrun failed ({res.returncode}):\n" + "\n".join(res.stderr.splitlines()[-20:]))
+        return json.loads(out.read_text())
+
+def _build_sharded(recipe, profile: str, rank: int, world: int, envs=None, kinds=None, overwrite: bool = False, progress: bool = False) -> list[dict]:
+    "One `torchrun` rank's part of a suite build: the plan from rank 0, this rank's shards, a barrier, then rank 0 combines and builds the rest."
+    import torch.distributed as dist
+    from datetime import timedelta
+    dist.init_process_group("gloo", timeout=timedelta(days=7))   # gloo on any machine: collection runs on the CPU, and ranks may finish hours apart
+    try:
+        r = read_recipe(recipe)
+        todo = [_stale(r, profile, envs, kinds, overwrite) if rank == 0 else None]
+        dist.broadcast_object_list(todo, src=0)   # every rank collects the same plan, made before anything is written
+        collect_shard(r, profile, rank, world, todo[0], progress=progress)
+        dist.barrier()
+        return _build(r, profile, envs, kinds, overwrite, progress, world=world) if rank == 0 else []
+    finally: dist.destroy_process_group()
+
+# %% ../nbs/02e_suites.ipynb #254f3752
+def main(argv=None) -> int:
+    "`python -m seqrl.suites build RECIPE [--profile P] [--envs ...] [--kinds ...] [--overwrite] [--out FILE]`, alone or under `torchrun` (one shard per rank)."
+    import argparse
+    ap = argparse.ArgumentParser(prog="python -m seqrl.suites", description="Build the datasets of a suite recipe (sharded when launched by torchrun).")
+    ap.add_argument("what", choices=["build"])
+    ap.add_argument("recipe", help="a recipe name in data/recipes (e.g. dmc) or a .json file")
+    ap.add_argument("--profile", default="quick")
+    ap.add_argument("--envs", nargs="+", default=None)
+    ap.add_argument("--kinds", nargs="+", default=None)
+    ap.add_argument("--overwrite", action="store_true")
+    ap.add_argument("--out", default=None, help="write the summaries (rank 0) to this JSON file")
+    ap.add_argument("--threads", type=int, default=1, help="torch threads per process (policies are small; the simulator is the work)")
+    ap.add_argument("--quiet", action="store_true")
+    a = ap.parse_args(argv)
+    import torch
+    torch.set_num_threads(a.threads)
+    rank, world = int(os.environ.get("RANK", "0")), int(os.environ.get("WORLD_SIZE", "1"))
+    if world > 1: rows = _build_sharded(a.recipe, a.profile, rank, world, a.envs, a.kinds, a.overwrite, progress=not a.quiet and rank == 0)
+    else: rows = build_suite(a.recipe, a.profile, a.envs, a.kinds, a.overwrite, progress=not a.quiet)
+    if rank == 0:
+        if a.out: atomic_write_json(a.out, rows)
+        for s in rows: print(f"{s['dataset_id']}: {'built' if s['built'] else 'up to date'}, {s['episodes']} episodes, {s['steps']} steps")
+    return 0
 
 # %% ../nbs/02e_suites.ipynb #873078af
 def dataset_rows(dataset_ids) -> list[dict]:
@@ -216,3 +418,6 @@ def suite_datasets(cfg: DatasetsConfig, progress: bool = False) -> list[str]:
         build_suite(s, cfg.profile, progress=progress)
     for s in cfg.suites: read_recipe(s)   # an unknown suite fails here, listing the recipes
     return [r["dataset_id"] for r in dataset_inventory() if r["suite"] in cfg.suites and r["profile"] == cfg.profile]
+
+# %% ../nbs/02e_suites.ipynb #cfd43d31
+if __name__ == "__main__" and Path(sys.argv[0]).stem == "suites": sys.exit(main())

@@ -18,12 +18,14 @@ from .envs import make_env
 from .rollout import rollout
 
 # %% auto #0
-__all__ = ['ActorPolicy', 'evaluate_policy', 'ZooConfig', 'train_policy', 'policies_dir', 'read_manifest', 'policy_path',
-           'select_policies', 'main']
+__all__ = ['CHECKPOINT_LISTS', 'ActorPolicy', 'evaluate_policy', 'ZooConfig', 'train_policy', 'policies_dir', 'read_manifest',
+           'policy_path', 'select_policies', 'main']
 
 # %% ../nbs/02b_zoo.ipynb #22ae7bd9
 class ActorPolicy(nn.Module):
     "SAC's tanh-Gaussian actor, independent of stable-baselines3: `policy(obs, deterministic)` -> actions (numpy)."
+    obs_key = "state"   # it reads flat states: given dict observations (state and pixels), the rollout passes it obs["state"]
+
     def __init__(self, obs_dim: int, act_dim: int, hidden=(256, 256), low=None, high=None, meta: dict | None = None):
         super().__init__()
         layers, d = [], obs_dim
@@ -172,13 +174,20 @@ def read_manifest() -> dict:
     try: return json.loads(f.read_text())
     except json.JSONDecodeError as e: raise ValueError(f"{f}: not valid JSON ({e})") from None
 
+CHECKPOINT_LISTS = {"replay": ("replay",), "exploratory": ("replay", "medium", "expert")}   # list kinds: the entries they chain
+
 def policy_path(env: str, which: str) -> Path | list[Path]:
-    "Checkpoint of the zoo's `which` policy (`medium`, `expert`) on `env`, or the list of `replay` checkpoints."
+    "Checkpoint of the zoo's `which` policy (`medium`, `expert`) on `env`, or the list of checkpoints of a list kind (`CHECKPOINT_LISTS`)."
     m = read_manifest()
     if env not in m: raise KeyError(f"the policy zoo has no policies for {env!r} (manifest: {policies_dir()/'manifest.json'}); trained: {sorted(m)}")
     e = m[env]
-    if which == "replay": return [policies_dir()/r["file"] for r in e["replay"]]
-    if which not in e: raise KeyError(f"zoo entry {env!r} has no {which!r} policy; it has {[k for k in ('medium', 'expert', 'replay') if k in e]}")
+    if which in CHECKPOINT_LISTS:   # in training order, each training step once (the last replay checkpoint is the medium policy)
+        files, seen = [], set()
+        for k in CHECKPOINT_LISTS[which]:
+            for r in (e.get(k, []) if k == "replay" else [e[k]] if k in e else []):
+                if r["step"] not in seen: seen.add(r["step"]); files.append(policies_dir()/r["file"])
+        return files
+    if which not in e: raise KeyError(f"zoo entry {env!r} has no {which!r} policy; it has {[k for k in ('medium', 'expert') if k in e] + list(CHECKPOINT_LISTS)}")
     return policies_dir()/e[which]["file"]
 
 def select_policies(env: str, run_dir=None, episodes: int = 20, n_replay: int = 8, seed: int = 0) -> dict:

@@ -11,11 +11,11 @@ PKG = ROOT/"seqrl"
 FLOORS = {
     0: ["core", "safeio", "tokenizer", "transformer"],
     1: ["trajectories", "train", "envs"],
-    2: ["buffer", "peft", "rollout"],
-    3: ["models", "models.common", "models.tt", "models.dt", "models.bc", "models.ptgm", "formats", "zoo", "kitchen", "rl"],
+    2: ["buffer", "peft", "rollout", "objectives"],
+    3: ["models", "models.common", "models.tt", "models.dt", "models.bc", "models.ptgm", "models.smart", "formats", "zoo", "kitchen", "rl"],
     4: ["suites", "planner", "methods", "evaluate"],
-    5: ["sweep", "report", "skill_prior"],
-    6: ["reproduce", "docs", "example", "bench", "bench.envs", "bench.data", "bench.buffer", "bench.train", "bench.planner", "bench.kitchen", "bench.hrl"],
+    5: ["sweep", "report", "skill_prior", "smart"],
+    6: ["reproduce", "docs", "example", "bench", "bench.envs", "bench.data", "bench.buffer", "bench.train", "bench.planner", "bench.kitchen", "bench.hrl", "bench.pixels"],
 }
 FLOOR = {f"seqrl.{m}": f for f, ms in FLOORS.items() for m in ms} | {"seqrl": 0}
 SIMULATORS = ("gymnasium", "mujoco", "dm_control", "metaworld", "gymnasium_robotics")

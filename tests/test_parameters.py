@@ -42,7 +42,9 @@ def config_makers():
                 if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == mod.__name__ and hasattr(c, "for_profile")]
     from seqrl.sweep import experiments_dir, sweep_config
     from seqrl.skill_prior import hrl_config
-    makers = {"seqrl.sweep.run_sweep": ("sweep", sweep_config), "seqrl.skill_prior.run_hrl": ("hrl", hrl_config)}
+    from seqrl.smart import smart_config
+    makers = {"seqrl.sweep.run_sweep": ("sweep", sweep_config), "seqrl.skill_prior.run_hrl": ("hrl", hrl_config),
+              "seqrl.smart.run_smart": ("smart", smart_config)}
     for f in sorted(experiments_dir().glob("*.json")):
         kind, maker = makers[json.loads(f.read_text())["runner"]]   # each experiment names the library call that runs its grid
         out.append((f"{kind} {f.stem}", lambda e=f.stem, maker=maker, **o: maker(e, "smoke", **o)))
@@ -53,7 +55,7 @@ def test_every_config_reads_its_own_values_as_text():
     "For every config and every list/tuple/dict/bool field, the smoke value given as JSON text gives the same config."
     from seqrl.core import param_kind
     makers, checked = config_makers(), set()
-    assert {"ExampleConfig", "sweep tt_locomotion", "hrl ptgm_kitchen"} <= {n for n, _ in makers}
+    assert {"ExampleConfig", "sweep tt_locomotion", "hrl ptgm_kitchen", "smart smart_dmc"} <= {n for n, _ in makers}
     for name, make in makers:
         cfg = make()
         for f in dataclasses.fields(cfg):
