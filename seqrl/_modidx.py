@@ -400,6 +400,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                     'seqrl.models.smart.observations_of': ('models/smart.html#observations_of', 'seqrl/models/smart.py'),
                                     'seqrl.models.smart.pixel_encoder': ('models/smart.html#pixel_encoder', 'seqrl/models/smart.py'),
                                     'seqrl.models.smart.select_data': ('models/smart.html#select_data', 'seqrl/models/smart.py'),
+                                    'seqrl.models.smart.standardized': ('models/smart.html#standardized', 'seqrl/models/smart.py'),
                                     'seqrl.models.smart.state_encoder': ('models/smart.html#state_encoder', 'seqrl/models/smart.py')},
             'seqrl.models.tt': { 'seqrl.models.tt.TT': ('models/tt.html#tt', 'seqrl/models/tt.py'),
                                  'seqrl.models.tt.TT.__init__': ('models/tt.html#tt.__init__', 'seqrl/models/tt.py'),

@@ -23,7 +23,7 @@ from ..transformer import GPT, GPTConfig, bidirectional_mask, init_weights, inve
 
 # %% auto #0
 __all__ = ['TARGET_RETURNS', 'MODES', 'OBJECTIVES', 'PIXEL_SHAPE', 'CTConfig', 'pixel_encoder', 'state_encoder', 'interleave',
-           'CT', 'observations_of', 'select_data', 'CTPolicy', 'ct_policy']
+           'CT', 'observations_of', 'standardized', 'select_data', 'CTPolicy', 'ct_policy']
 
 # %% ../../nbs/models/smart.ipynb #c6617acb
 TARGET_RETURNS = {   # SMART's fixed evaluation targets for return-conditioned control (code base: models/utils.py)
@@ -58,7 +58,7 @@ class CTConfig(ModelConfig):
     init: str | None = None             # a pretrained CT checkpoint: keep its observation encoder, trunk and embeddings
     data_select: str = "all"            # episodes trained on: "all", "top" (best data_fraction by return, BC) or "random" (RTG)
     data_fraction: float = 0.1          # fraction of episodes kept by data_select "top" / "random"
-    normalize_states: bool = True       # standardise states with the training data (a fine-tuned model keeps its init's)
+    normalize_states: bool = True       # standardise states per task: the model's own on one task's data (fine-tuning, also over a pretrained encoder), each dataset by its own on several (pretraining)
     # training (TrainConfig fields)
     steps: int | None = None            # optimiser steps; None: `epochs` passes over the (selected) data
     batch_size: int = 256               # windows per step
@@ -121,7 +121,7 @@ class CT(SeqModel):
     "Control Transformer over `[o_1, a_1, ..., o_T, a_T]`: SMART's pretraining objectives, or an action head when fine-tuning."
     name, config_cls = "ct", CTConfig
     batch_keys = ("observations", "actions", "returns_to_go", "timesteps", "mask")
-    KEEP = ("norm.", "obs_enc.", "embed_t.", "gpt.")   # what a fine-tuned model takes from its pretrained checkpoint
+    KEEP = ("obs_enc.", "embed_t.", "gpt.")   # what a fine-tuned model takes from its pretrained checkpoint (the state normalisation is the task's own)
 
     def __init__(self, cfg: CTConfig, obs_dim: int, act_dim: int):
         super().__init__()
@@ -245,7 +245,7 @@ class CT(SeqModel):
 
     # -- fine-tuning from a pretrained CT
     def load_pretrained(self, path) -> "CT":
-        "Take the observation encoder (and its state normalisation), trunk, positions and timestep embedding of the CT checkpoint `path`; the rest stays fresh."
+        "Take the observation encoder, trunk, positions and timestep embedding of the CT checkpoint `path`; the rest stays fresh."
         s = load_torch(path)
         e = s.get("extra") or {} if isinstance(s, dict) else {}
         if e.get("method") != "ct" or not isinstance(s.get("model"), dict):
@@ -266,6 +266,8 @@ class CT(SeqModel):
         "`dict(model=, sample=, extra=, buffer=)`: the CT on `datasets` (its observation kind, episodes selected by `data_select`), states normalised or taken from `init`."
         src = trajectories(datasets)
         ds = [select_data(observations_of(tr, cfg.obs_type), cfg.data_select, cfg.data_fraction, seed) for tr in src]
+        per_task = cfg.normalize_states and cfg.obs_type == "state" and len(ds) > 1
+        if per_task: ds = [standardized(tr) for tr in ds]   # several tasks: each by its own statistics (the model's norm stays the identity)
         buf = WindowBuffer(ds, cfg.K, obs_width=None if cfg.obs_type == "pixels" else cfg.obs_width, act_width=cfg.act_width, seed=seed)
         if buf.max_timestep >= cfg.max_timestep:
             raise ValueError(f"CT.build: episodes reach timestep {buf.max_timestep}, beyond the timestep embedding "
@@ -274,7 +276,7 @@ class CT(SeqModel):
         obs_dim = math.prod(PIXEL_SHAPE) if cfg.obs_type == "pixels" else int(buf.obs_dims.max())
         model = cls(cfg, obs_dim, int(buf.act_dims.max()))   # the true widths: the policy reads and returns only these
         if cfg.init: model.load_pretrained(cfg.init)
-        elif cfg.normalize_states and model.norm is not None: model.norm.fit(buf.arrays["observations"])
+        if cfg.normalize_states and model.norm is not None and not per_task: model.norm.fit(buf.arrays["observations"])
         keys = cls.batch_keys
         def sample(batch_size, rng): return {k: v for k, v in buf.sample(batch_size, rng).items() if k in keys}
         return dict(model=model, sample=sample, extra=dict(model.checkpoint_extra(), datasets=[d.dataset_id for d in src]), buffer=buf)
@@ -291,6 +293,13 @@ def observations_of(tr: Trajectories, obs_type: str) -> Trajectories:
         raise ValueError(f"{tr.dataset_id}: pixel observations must be uint8 {PIXEL_SHAPE} frames; got {o.dtype} {o.shape[1:]}")
     if obs_type == "state" and o.ndim != 2: raise ValueError(f"{tr.dataset_id}: state observations must be flat (N, d); got {o.shape}")
     return tr if o is tr.observations else replace(tr, observations=o, last_observations=last)
+
+def standardized(tr: Trajectories) -> Trajectories:
+    "`tr` with its flat states standardised by their own mean and std (`StateNorm`'s rule: near-constant columns keep std 1)."
+    o, last = np.asarray(tr.observations, np.float32), np.asarray(tr.last_observations, np.float32)
+    n = StateNorm(o.shape[1]).fit(o)
+    f = lambda x: n(torch.from_numpy(x)).numpy().astype(np.float32)
+    return replace(tr, observations=f(o), last_observations=f(last), metadata=dict(tr.metadata, standardized=dict(mean=n.mean.tolist(), std=n.std.tolist())))
 
 def select_data(tr: Trajectories, how: str, frac: float, seed: int = 0) -> Trajectories:
     "All of `tr`'s episodes, the top `frac` by return (SMART's BC fine-tuning) or a random `frac` seeded by `seed` (its RTG fine-tuning)."
