@@ -156,15 +156,16 @@ def save_table(text: str, experiment: str, profile: str, name: str, suffix: str 
     "Save a table (markdown by default; `suffix=\".tex\"` for LaTeX) as `figures/<experiment>/<profile>/<name><suffix>`."
     return atomic_write_text(results_dir(experiment, profile)/f"{name}{suffix}", text)
 
-def plot_final(df: pd.DataFrame, metric: str, x: str = "task", hue: str = "method", title: str | None = None):
-    "Bar chart of the final `metric` (mean and 95% interval over seeds) with one dot per seed."
+def plot_final(df: pd.DataFrame, metric: str, x: str = "task", hue: str = "method", title: str | None = None, ax=None,
+               order=None, hue_order=None):
+    "Bar chart of the final `metric` (mean and 95% interval over seeds) with one dot per seed; on `ax` if given (a panel of a larger figure)."
     import matplotlib.pyplot as plt, seaborn as sns
     f = final_rows(df[df["metric"] == metric])
     if f.empty: raise ValueError(f"no rows with metric {metric!r}")
     n_x = f[x].nunique()
-    fig, ax = plt.subplots(figsize=(max(4.0, 1.1 * n_x + 2), 3.6))
-    sns.barplot(f, x=x, y="value", hue=hue, errorbar=("ci", 95), alpha=0.75, ax=ax)
-    sns.stripplot(f, x=x, y="value", hue=hue, dodge=True, color="black", size=3, legend=False, ax=ax)
+    fig, ax = plt.subplots(figsize=(max(4.0, 1.1 * n_x + 2), 3.6)) if ax is None else (ax.figure, ax)
+    sns.barplot(f, x=x, y="value", hue=hue, errorbar=("ci", 95), alpha=0.75, ax=ax, order=order, hue_order=hue_order)
+    sns.stripplot(f, x=x, y="value", hue=hue, dodge=True, palette="dark:black", size=3, legend=False, ax=ax, order=order, hue_order=hue_order)
     ax.set_ylabel(metric); ax.set_xlabel(x); ax.set_title(title or metric)
     if f[hue].nunique() > 1: sns.move_legend(ax, "upper left", bbox_to_anchor=(1, 1), frameon=False)
     elif ax.get_legend(): ax.get_legend().remove()

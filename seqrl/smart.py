@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import atomic_write_json, configure, runs_dir
+from .core import atomic_write_json, configure, dry_run, runs_dir
 from .methods import get_method
 from .report import markdown_table, plot_final, seed_scores
 from .suites import build_suite, read_recipe
@@ -48,6 +48,7 @@ class SmartConfig:
     ablation_settings: list = field(default_factory=lambda: ["bc"])      # the settings the ablation fine-tunes in
     ablation_seeds: list | None = None       # its seeds (None: `seeds`)
     episodes: int = 10                       # evaluation episodes per fine-tuned run
+    max_episode_steps: int | None = None     # cut evaluation episodes (None: DeepMind Control's 250 steps at action repeat 4)
     pretrain: dict = field(default_factory=dict)   # overrides of the CT's config for pretraining (e.g. {"steps": 2000})
     finetune: dict = field(default_factory=dict)   # overrides of the CT's config for fine-tuning
     references: list = field(default_factory=lambda: ["data", "random"])   # scored like the runs (seqrl.sweep.reference_rows)
@@ -100,13 +101,13 @@ def smart_datasets(cfg: SmartConfig, progress: bool = False) -> dict[tuple[str, 
 def pretrain_label(source: str, objectives) -> str:
     "The name of a pretraining run: its data, and its objectives when they are not all three."
     objs = list(objectives)
-    return source if sorted(objs) == sorted(OBJECTIVES) else f"{source}:{'+'.join(objs)}"
+    return source if sorted(objs) == sorted(OBJECTIVES) else f"{source}-{'+'.join(objs)}"
 
 def pretrain_spec(cfg: SmartConfig, source: str, objectives, ids: dict) -> dict:
     "The `seqrl.train.fit` spec pretraining the CT with `objectives` on `source` data of every pretraining task."
     m = get_method("ct")
     ct = m.config(cfg.profile, **{**cfg.pretrain, "mode": "pretrain", "objectives": list(objectives), "obs_type": cfg.obs_type})
-    out = runs_dir()/cfg.experiment/cfg.profile/"pretrain"/pretrain_label(source, objectives).replace(":", "-")
+    out = runs_dir()/cfg.experiment/cfg.profile/"pretrain"/pretrain_label(source, objectives)
     spec = m.spec(ct, [ids[(e, source)] for e in cfg.pretrain_tasks], seed=0, out_dir=out, progress=False, device=cfg.device)
     spec["train"]["ckpt_every"] = max(10, spec["train"]["steps"] // 10)
     return spec
@@ -149,14 +150,17 @@ def finetune_variants(cfg: SmartConfig, ckpts: dict, settings, inits) -> dict:
 def finetune_sweeps(cfg: SmartConfig, ckpts: dict) -> list[SweepConfig]:
     "The fine-tuning grids: every setting from scratch and from each source; then the ablation's (each objective alone, and all three)."
     base = dict(experiment=cfg.experiment, profile=cfg.profile, suite=cfg.suite, suite_profile=cfg.suite_profile, envs=cfg.downstream,
-                kinds=[kind_of(cfg, cfg.downstream_kind)], episodes=cfg.episodes, n_jobs=cfg.n_jobs, device=cfg.device)
+                kinds=[kind_of(cfg, cfg.downstream_kind)], episodes=cfg.episodes, max_episode_steps=cfg.max_episode_steps,
+                n_jobs=cfg.n_jobs, device=cfg.device)
     v = finetune_variants(cfg, ckpts, cfg.settings, ["scratch", *cfg.sources])
-    grids = [SweepConfig(**base, methods=list(v), variants=v, seeds=list(cfg.seeds), references=list(cfg.references))]
+    main_seeds = list(cfg.seeds)[:1] if dry_run() else list(cfg.seeds)   # a dry run proves every (task, setting, init) builds, with one seed
+    grids = [SweepConfig(**base, methods=list(v), variants=v, seeds=main_seeds, references=list(cfg.references))]
     if cfg.ablation:
         inits = ["scratch", pretrain_label(cfg.ablation_source, cfg.objectives), *[pretrain_label(cfg.ablation_source, [o]) for o in cfg.ablation]]
         a = finetune_variants(cfg, ckpts, cfg.ablation_settings, inits)
         seeds = list(cfg.ablation_seeds if cfg.ablation_seeds is not None else cfg.seeds)
-        a = {k: x for k, x in a.items() if k not in v or not set(seeds) <= set(cfg.seeds)}   # runs the main grid has are not run twice
+        seeds = seeds[:1] if dry_run() else seeds
+        a = {k: x for k, x in a.items() if k not in v or not set(seeds) <= set(main_seeds)}   # runs the main grid has are not run twice
         if a: grids.append(SweepConfig(**base, methods=list(a), variants=a, seeds=seeds, references=[]))
     return grids
 
@@ -214,14 +218,17 @@ def ablation_table(df: pd.DataFrame, cfg: SmartConfig, setting: str, metric: str
 
 def plot_smart(df: pd.DataFrame, cfg: SmartConfig, metric: str = "normalized_score"):
     "Bars per downstream task and initialisation (mean and 95% interval over seeds, a dot per seed), a panel per setting."
-    import seaborn as sns
+    import matplotlib.pyplot as plt
     f = split_rows(df, cfg)
     f = f[f["init"].isin(["scratch", *cfg.sources])]
-    s = seed_scores(f.assign(method=f["method"], task=f["env"]), metric)
-    s[["setting", "init"]] = s["method"].str.split("/", n=1, expand=True)
-    g = sns.catplot(s, x="task", y="value", hue="init", col="setting", kind="bar", errorbar=("ci", 95), height=3.2, aspect=1.4,
-                    order=[t for t in cfg.downstream if t in set(s["task"])], hue_order=[c for c in ["scratch", *cfg.sources] if c in set(s["init"])])
-    g.map_dataframe(sns.stripplot, x="task", y="value", hue="init", dodge=True, palette="dark:k", size=3,
-                    order=[t for t in cfg.downstream if t in set(s["task"])], hue_order=[c for c in ["scratch", *cfg.sources] if c in set(s["init"])])
-    g.set_axis_labels("", metric.replace("_", " ")); g.tick_params(axis="x", rotation=30)
-    return g.figure
+    settings = [s for s in cfg.settings if s in set(f["setting"])]
+    fig, axes = plt.subplots(1, len(settings), figsize=(4.2 * len(settings) + 1.5, 3.8), sharey=True, squeeze=False)
+    for s, ax in zip(settings, axes[0]):
+        g = f[f["setting"] == s]
+        s_ = seed_scores(g.assign(method=g["init"], task=g["env"]), metric).assign(metric=metric, step=0, experiment=cfg.experiment)
+        plot_final(s_, metric, x="task", hue="method", title=f"{s}: {metric.replace('_', ' ')}", ax=ax,
+                   order=[t for t in cfg.downstream if t in set(s_["task"])], hue_order=[c for c in ["scratch", *cfg.sources] if c in set(s_["method"])])
+        ax.tick_params(axis="x", rotation=30); ax.set_xlabel("")
+        if ax is not axes[0][-1] and ax.get_legend(): ax.get_legend().remove()
+    fig.tight_layout()
+    return fig

@@ -66,3 +66,12 @@ def test_full_profile_dry_run(isolated):
     assert (spec["n_codes"], spec["goal_space"], spec["goal_horizon"], spec["hidden"], spec["n_layer"]) == (50, "ptgm", 10, 128, 5)   # the published PTGM
     sac = json.loads((ptgm/"main"/"ptgm"/"seed0"/"rows.json").read_text())["key"]["sac"]
     assert (sac["target_kl"], sac["batch_size"], sac["use_kl"], sac["init_from_prior"]) == (5.0, 256, True, True)
+    smart = root/"runs"/"smart_dmc"/"full"
+    assert sorted(d.name for d in (smart/"pretrain").iterdir()) == ["exploratory", "exploratory-forward", "exploratory-inverse", "exploratory-mhc", "random"]
+    pre = json.loads((smart/"pretrain"/"exploratory"/"spec.json").read_text())["args"]
+    c = pre["config"]
+    assert (c["n_layer"], c["n_head"], c["n_embd"], c["K"], c["dropout"], c["obs_type"], c["tau"]) == (8, 8, 256, 30, 0.1, "pixels", 0.005)   # the published CT
+    assert len(pre["datasets"]) == 5 and all(d.endswith("/exploratory-pixels-v0") for d in pre["datasets"])
+    tuned = sorted(str(d.relative_to(smart/"dmc")) for d in (smart/"dmc").glob("*/*/*/seed0"))
+    inits = ["scratch", "random", "exploratory", "exploratory-forward", "exploratory-inverse", "exploratory-mhc"]
+    assert len(tuned) == 10 * 2 * len(inits), tuned                    # every downstream task x setting x initialisation (one seed in a dry run)
