@@ -69,8 +69,8 @@ def rollout(env_name: str, policy, n_steps: int | None = None, n_episodes: int |
     if (n_steps is None) == (n_episodes is None): raise ValueError("give exactly one of n_steps and n_episodes")
     if (n_steps if n_steps is not None else n_episodes) < 1: raise ValueError(f"n_steps / n_episodes must be >= 1; got {n_steps if n_steps is not None else n_episodes}")
     if n_envs < 1: raise ValueError(f"n_envs must be >= 1; got {n_envs}")
-    if dry_run():   # the full profile's dry run: one episode or a couple of steps, each episode cut after its first step
-        n_steps, n_episodes = dry_cap(n_steps), dry_cap(n_episodes, 1)
+    if dry_run():   # the full profile's dry run: one episode or a couple of steps in one environment, each episode cut after its first step
+        n_steps, n_episodes, n_envs = dry_cap(n_steps), dry_cap(n_episodes, 1), 1
         env_options = {**(env_options or {}), "max_episode_steps": dry_cap((env_options or {}).get("max_episode_steps") or 10**9, 1)}
     venv = make_vec_env(env_name, n_envs, autoreset_mode="SameStep", **(env_options or {}))
     act, pname, begin, step_done = policy_protocol(policy, env_name, venv.action_space, deterministic, seed)

@@ -161,7 +161,8 @@ def finetune_sweeps(cfg: SmartConfig, ckpts: dict) -> list[SweepConfig]:
         seeds = list(cfg.ablation_seeds if cfg.ablation_seeds is not None else cfg.seeds)
         seeds = seeds[:1] if dry_run() else seeds
         a = {k: x for k, x in a.items() if k not in v or not set(seeds) <= set(main_seeds)}   # runs the main grid has are not run twice
-        if a: grids.append(SweepConfig(**base, methods=list(a), variants=a, seeds=seeds, references=[]))
+        envs = cfg.downstream[:1] if dry_run() else cfg.downstream   # a dry run: the main grid proved every task, this every pretraining's fine-tuning
+        if a: grids.append(SweepConfig(**{**base, "envs": envs}, methods=list(a), variants=a, seeds=seeds, references=[]))
     return grids
 
 def run_smart(cfg: SmartConfig, progress: bool = True) -> list[dict]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import atomic_write_json, check_profile, configure, data_dir, dry_run
+from .core import atomic_write_json, check_profile, configure, data_dir, dry_cap, dry_run
 from .envs import D4RL_REF, KITCHEN_TASKS, LOCOMOTION, make_env, mw_tasks, normalized_score
 from .kitchen import kitchen_script
 from .rollout import rollout
@@ -101,7 +101,7 @@ def collection_units(recipe, profile: str, env: str, kind: str) -> list[dict]:
     spec = r["kinds"].get(kind, {})
     if "policy" not in spec: raise ValueError(f"recipe {r['name']!r}: {kind!r} is not a policy kind; policy kinds: {[k for k, v in r['kinds'].items() if 'policy' in v]}")
     n = len(_zoo_files(spec, env)) if spec["policy"].startswith("zoo:") else 1
-    parts = max(1, int(r.get("units", {}).get(profile, 1)) // n)   # units per policy
+    parts = dry_cap(max(1, int(r.get("units", {}).get(profile, 1)) // n), 1)   # units per policy (one in a dry run: each unit is a rollout to set up)
     steps, seed, n_envs = _steps(r, spec, profile), int(r.get("seed", 0)), _n_envs(r, spec)
     share = max(1, steps // (n * parts))
     # part j of policy i: seed + i + j*n*n_envs; the n_envs copies of a unit reset with seed, seed+1, ..., so no two parts share one

@@ -174,7 +174,10 @@ def reference_rows(cfg: SweepConfig, ids: dict) -> list[dict]:
             tr = load_dataset(did)
             s = tr.episode_starts
             ret = np.array([tr.rewards[a:min(b, a + cut)].sum() for a, b in zip(s[:-1], s[1:])])
-            for m, v in (("return", ret), ("normalized_score", normalized_score(env, ret))):
+            metrics = {"return": ret}
+            try: metrics["normalized_score"] = normalized_score(env, ret)
+            except (KeyError, ValueError): pass   # no reference returns for env, or no expert above random: raw returns only (as `evaluate`)
+            for m, v in metrics.items():
                 rows += [dict(method="data", task=task, seed=0, metric=m, value=float(x), step=0) for x in v]
         if "random" in cfg.references:
             key = (env, json.dumps(opts, sort_keys=True))

@@ -1,6 +1,8 @@
 "The reproduce driver, as `make reproduce` calls it: keeps going past a broken notebook and names it."
 import json, os, shutil, subprocess, sys
 
+import pytest
+
 from conftest import NBS, ROOT, notebooks
 
 
@@ -46,18 +48,16 @@ def test_make_reproduce_smoke(isolated):
     assert (isolated/"runs"/"smoke"/"example.ipynb").is_file()
 
 
-def test_full_profile_dry_run(isolated):
-    "The full profile builds: every experiment at its full configuration (full models, the published planner, every dataset and seed its grid lists), with each loop capped at a couple of steps."
-    p = _run(["--profile", "full", "--dry-run"])
-    assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
-    root = isolated/"runs"/"dry-run"/"full"
-    for nb in notebooks("experiments"): assert f"| {nb.stem} | ok |" in p.stdout
+def _check_tt(root, isolated):
     runs = sorted(d.parent.name + "/" + d.name for d in (root/"runs"/"tt_locomotion"/"full").glob("*/*/seed*"))
     assert len(runs) == 9 * 3 * 3, runs                                # 9 datasets x TT, DT, BC x 3 seeds, as the paper
     assert {r.split("/")[0] for r in runs} == {"tt", "dt", "bc"}
     spec = json.loads((root/"runs"/"tt_locomotion"/"full"/"hopper-medium"/"tt"/"seed0"/"spec.json").read_text())
     assert (spec["args"]["config"]["n_layer"], spec["args"]["config"]["n_embd"], spec["args"]["config"]["K"]) == (4, 128, 10)   # the published TT
     assert not (isolated/"figures"/"tt_locomotion"/"full").exists()  # nothing outside the dry-run folder
+
+
+def _check_ptgm(root, isolated):
     ptgm = root/"runs"/"ptgm_kitchen"/"full"
     runs = sorted(str(d.relative_to(ptgm)) for d in ptgm.glob("*/*/seed*"))
     assert runs == sorted(f"{v}/{m}/seed{s}" for s in range(3) for v, ms in
@@ -66,6 +66,9 @@ def test_full_profile_dry_run(isolated):
     assert (spec["n_codes"], spec["goal_space"], spec["goal_horizon"], spec["hidden"], spec["n_layer"]) == (50, "ptgm", 10, 128, 5)   # the published PTGM
     sac = json.loads((ptgm/"main"/"ptgm"/"seed0"/"rows.json").read_text())["key"]["sac"]
     assert (sac["target_kl"], sac["batch_size"], sac["use_kl"], sac["init_from_prior"]) == (5.0, 256, True, True)
+
+
+def _check_smart(root, isolated):
     smart = root/"runs"/"smart_dmc"/"full"
     assert sorted(d.name for d in (smart/"pretrain").iterdir()) == ["exploratory", "exploratory-forward", "exploratory-inverse", "exploratory-mhc", "random"]
     pre = json.loads((smart/"pretrain"/"exploratory"/"spec.json").read_text())["args"]
@@ -73,5 +76,18 @@ def test_full_profile_dry_run(isolated):
     assert (c["n_layer"], c["n_head"], c["n_embd"], c["K"], c["dropout"], c["obs_type"], c["tau"]) == (8, 8, 256, 30, 0.1, "pixels", 0.005)   # the published CT
     assert len(pre["datasets"]) == 5 and all(d.endswith("/exploratory-pixels-v0") for d in pre["datasets"])
     tuned = sorted(str(d.relative_to(smart/"dmc")) for d in (smart/"dmc").glob("*/*/*/seed0"))
-    inits = ["scratch", "random", "exploratory", "exploratory-forward", "exploratory-inverse", "exploratory-mhc"]
-    assert len(tuned) == 10 * 2 * len(inits), tuned                    # every downstream task x setting x initialisation (one seed in a dry run)
+    assert len(tuned) == 10 * 2 * 3 + 2 * 3, tuned   # every downstream task x setting x (scratch, random, exploratory); each ablation on one task (one seed in a dry run)
+    assert {"/".join(t.split("/")[1:3]) for t in tuned} == {f"{s}/{i}" for s in ("bc", "rtg") for i in
+                                                   ["scratch", "random", "exploratory", "exploratory-forward", "exploratory-inverse", "exploratory-mhc"]}
+
+
+CHECKS = {"tt_locomotion": _check_tt, "ptgm_kitchen": _check_ptgm, "smart_dmc": _check_smart}
+
+
+@pytest.mark.parametrize("nb", notebooks("experiments"), ids=lambda p: p.stem)
+def test_full_profile_dry_run(nb, isolated):
+    "The full profile builds: each experiment at its full configuration (full models, the published planner, every dataset and seed its grid lists), with each loop capped at a couple of steps."
+    p = _run(["--profile", "full", "--dry-run", "--only", nb.stem])
+    assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
+    assert f"| {nb.stem} | ok |" in p.stdout
+    if nb.stem in CHECKS: CHECKS[nb.stem](isolated/"runs"/"dry-run"/"full", isolated)
