@@ -377,6 +377,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                     'seqrl.models.smart.CT.loss': ('models/smart.html#ct.loss', 'seqrl/models/smart.py'),
                                     'seqrl.models.smart.CT.mask_sizes': ('models/smart.html#ct.mask_sizes', 'seqrl/models/smart.py'),
                                     'seqrl.models.smart.CT.pad_actions': ('models/smart.html#ct.pad_actions', 'seqrl/models/smart.py'),
+                                    'seqrl.models.smart.CT.passes': ('models/smart.html#ct.passes', 'seqrl/models/smart.py'),
                                     'seqrl.models.smart.CT.pretrain_outputs': ( 'models/smart.html#ct.pretrain_outputs',
                                                                                 'seqrl/models/smart.py'),
                                     'seqrl.models.smart.CT.readout': ('models/smart.html#ct.readout', 'seqrl/models/smart.py'),

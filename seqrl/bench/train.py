@@ -82,7 +82,7 @@ def bench_train(cfg: TrainBenchConfig) -> list[dict]:
         first = next(iter(batch.values()))
         tokens = float(counted if counted is not None else first.shape[0] * (first.shape[1] if first.dim() > 1 else 1)) / tc.batch_size
         tok_s = tokens * win_s                                  # tokens per window, as the model's loss counts them, x windows/s (one clock)
-        flops = _flops_per_token(t.model, tokens) * tok_s
+        flops = _flops_per_token(t.model, tokens) * tok_s * getattr(t.model, "passes", 1)   # the CT's pretraining runs its trunk three times a window
         peak = _peak(t.device)
         rows.append(dict(model=name if obs == "state" else f"{name} ({obs})", obs=obs, profile=cfg.model_profile, params_M=sum(p.numel() for p in t.model.parameters()) / 1e6,
                          tokens_per_window=tokens, batch_size=tc.batch_size, device=str(t.device),

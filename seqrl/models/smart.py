@@ -234,6 +234,11 @@ class CT(SeqModel):
         if "mhc" in parts: metrics.update(zip(("mask_k", "mask_obs"), self.mask_sizes(m.shape[1])))
         return sum(parts.values()) / len(parts), {**metrics, **{k: v.detach() for k, v in parts.items()}}
 
+    @property
+    def passes(self) -> int:
+        "Passes through the trunk per training window: the causal one, plus inverse dynamics' and masked control's in pretraining (for FLOP counts)."
+        return 1 + (self.cfg.mode == "pretrain") * (("inverse" in self.cfg.objectives) + ("mhc" in self.cfg.objectives))
+
     # -- trainer hooks
     def begin_step(self, step: int, total_steps: int) -> None:
         "Before optimiser step `step` of `total_steps`: set the curriculum's epoch."
