@@ -153,8 +153,12 @@ def finetune_sweeps(cfg: SmartConfig, ckpts: dict) -> list[SweepConfig]:
                 kinds=[kind_of(cfg, cfg.downstream_kind)], episodes=cfg.episodes, max_episode_steps=cfg.max_episode_steps,
                 n_jobs=cfg.n_jobs, device=cfg.device)
     v = finetune_variants(cfg, ckpts, cfg.settings, ["scratch", *cfg.sources])
-    main_seeds = list(cfg.seeds)[:1] if dry_run() else list(cfg.seeds)   # a dry run proves every (task, setting, init) builds, with one seed
-    grids = [SweepConfig(**base, methods=list(v), variants=v, seeds=main_seeds, references=list(cfg.references))]
+    main_seeds = list(cfg.seeds)[:1] if dry_run() else list(cfg.seeds)
+    if dry_run():   # every task with the first variant, every variant on the first task, one seed: each dataset, environment and config builds
+        first = dict(list(v.items())[:1])
+        grids = [SweepConfig(**base, methods=list(first), variants=first, seeds=main_seeds, references=list(cfg.references)),
+                 SweepConfig(**{**base, "envs": cfg.downstream[:1]}, methods=list(v), variants=v, seeds=main_seeds, references=[])]
+    else: grids = [SweepConfig(**base, methods=list(v), variants=v, seeds=main_seeds, references=list(cfg.references))]
     if cfg.ablation:
         inits = ["scratch", pretrain_label(cfg.ablation_source, cfg.objectives), *[pretrain_label(cfg.ablation_source, [o]) for o in cfg.ablation]]
         a = finetune_variants(cfg, ckpts, cfg.ablation_settings, inits)

@@ -2,10 +2,14 @@
 import json
 
 from seqrl.smart import run_smart, smart_config
+from seqrl.suites import read_recipe
 
 
 def test_smart_pixels_smoke(isolated):
-    cfg = smart_config("smart_dmc", "smoke", obs_type="pixels", pretrain_tasks='["dmc/cartpole-swingup"]', seen='["dmc/cartpole-swingup"]',
+    recipe = read_recipe("dmc")
+    recipe["env_options"]["max_episode_steps"] = 20   # short episodes: 20 rendered frames each, in the data and the evaluation
+    (isolated/"dmc.json").write_text(json.dumps(recipe))
+    cfg = smart_config("smart_dmc", "smoke", suite=str(isolated/"dmc.json"), obs_type="pixels", pretrain_tasks='["dmc/cartpole-swingup"]', seen='["dmc/cartpole-swingup"]',
                        unseen="[]", sources='["random"]', settings='["bc"]', ablation="[]", episodes=1, max_episode_steps=20, references="[]")
     rows = run_smart(cfg, progress=False)
     scored = {(r["method"], r["task"]) for r in rows if r["metric"] == "return"}
