@@ -28,9 +28,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)  ## create .venv and install seqrl with its dev tools
 
+# the tests run $(JOBS) workers side by side: one torch/OpenMP thread each, or spinning threads oversubscribe the cores
 test: $(STAMP)  ## the whole test suite: library notebooks, then pytest (sync, smoke runs, driver, docs)
-	$(BIN)/nbdev-test --n-workers $(JOBS)
-	$(BIN)/python -m pytest -n $(JOBS) tests
+	OMP_NUM_THREADS=1 $(BIN)/nbdev-test --n-workers $(JOBS)
+	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n $(JOBS) tests
 
 reproduce: $(STAMP)  ## run every experiment notebook: PROFILE=smoke|quick|full (quick), ONLY=name,..., DRY=1 (capped dry run)
 	$(BIN)/python -m seqrl.reproduce --profile $(PROFILE) $(if $(ONLY),--only $(ONLY)) $(if $(DRY),--dry-run)
