@@ -598,6 +598,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              'seqrl.smart.finetune_sweeps': ('smart.html#finetune_sweeps', 'seqrl/smart.py'),
                              'seqrl.smart.finetune_variants': ('smart.html#finetune_variants', 'seqrl/smart.py'),
                              'seqrl.smart.kind_of': ('smart.html#kind_of', 'seqrl/smart.py'),
+                             'seqrl.smart.plot_pretraining': ('smart.html#plot_pretraining', 'seqrl/smart.py'),
                              'seqrl.smart.plot_smart': ('smart.html#plot_smart', 'seqrl/smart.py'),
                              'seqrl.smart.pretrain_all': ('smart.html#pretrain_all', 'seqrl/smart.py'),
                              'seqrl.smart.pretrain_label': ('smart.html#pretrain_label', 'seqrl/smart.py'),

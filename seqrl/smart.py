@@ -13,7 +13,7 @@ import pandas as pd
 
 from .core import atomic_write_json, configure, dry_run, runs_dir
 from .methods import get_method
-from .report import markdown_table, plot_final, seed_scores
+from .report import markdown_table, plot_curves, plot_final, seed_scores
 from .suites import build_suite, read_recipe
 from .sweep import SweepConfig, experiment_presets, run_jobs, run_sweep
 from .train import fit
@@ -21,7 +21,7 @@ from .train import fit
 # %% auto #0
 __all__ = ['OBJECTIVES', 'SETTINGS', 'SmartConfig', 'smart_config', 'kind_of', 'smart_datasets', 'pretrain_label',
            'pretrain_spec', 'pretrain_all', 'finetune_variants', 'finetune_sweeps', 'run_smart', 'split_rows',
-           'smart_table', 'ablation_table', 'plot_smart']
+           'smart_table', 'ablation_table', 'plot_smart', 'plot_pretraining']
 
 # %% ../nbs/16_smart.ipynb #00711ea3
 OBJECTIVES = ("forward", "inverse", "mhc")   # SMART's three objectives (seqrl.models.smart)
@@ -237,3 +237,11 @@ def plot_smart(df: pd.DataFrame, cfg: SmartConfig, metric: str = "normalized_sco
         if ax is not axes[0][-1] and ax.get_legend(): ax.get_legend().remove()
     fig.tight_layout()
     return fig
+
+# %% ../nbs/16_smart.ipynb #a4c78b7d
+def plot_pretraining(df: pd.DataFrame):
+    "Each pretraining run's objective losses against the step, a panel per objective (forward, inverse, mhc)."
+    f = df[df["task"].str.startswith("pretrain:") & df["metric"].isin([f"pretrain_{o}" for o in OBJECTIVES])]
+    if f.empty: raise ValueError("no pretraining rows (metric pretrain_<objective>, task pretrain:<run>)")
+    f = f.assign(objective=f["metric"].str.removeprefix("pretrain_"), run=f["task"].str.removeprefix("pretrain:"), metric="loss")
+    return plot_curves(f, "loss", hue="run", col="objective")
