@@ -449,15 +449,15 @@ def select_episodes(traj: Trajectories, idx, note: str = "episodes") -> Trajecto
 
 def _n_of(traj: Trajectories, frac: float) -> int:
     if not 0 < frac <= 1: raise ValueError(f"frac must be in (0, 1]; got {frac}")
-    return max(1, math.ceil(round(frac * traj.n_episodes, 6)))
+    return max(1, math.floor(round(frac * traj.n_episodes, 6)))   # SMART's code: max(int(select_rate * n), 1); rounded first against float noise
 
 def top_fraction(traj: Trajectories, frac: float) -> Trajectories:
-    "The `ceil(frac * n_episodes)` episodes (at least one) with the highest returns, in dataset order (SMART's BC fine-tuning: 10%)."
+    "The `floor(frac * n_episodes)` episodes (at least one) with the highest returns, in dataset order (SMART's BC fine-tuning: 10%)."
     keep = np.argsort(-traj.returns, kind="stable")[:_n_of(traj, frac)]
     return select_episodes(traj, np.sort(keep), f"top{frac:g}")
 
 def random_fraction(traj: Trajectories, frac: float, seed: int = 0) -> Trajectories:
-    "A random `ceil(frac * n_episodes)` episodes (at least one), in dataset order (SMART's RTG fine-tuning: 10%)."
+    "A random `floor(frac * n_episodes)` episodes (at least one), in dataset order (SMART's RTG fine-tuning: 10%)."
     keep = np.random.default_rng(seed).choice(traj.n_episodes, _n_of(traj, frac), replace=False)
     return select_episodes(traj, np.sort(keep), f"random{frac:g}-seed{seed}")
 

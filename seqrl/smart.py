@@ -90,6 +90,8 @@ def smart_datasets(cfg: SmartConfig, progress: bool = False) -> dict[tuple[str, 
     need |= {(e, cfg.downstream_kind) for e in cfg.downstream}
     missing = sorted({kind_of(cfg, k) for _, k in need} - set(kinds))
     if missing: raise ValueError(f"SmartConfig: the {cfg.suite} recipe has no kind(s) {missing}; it has {list(kinds)}")
+    lost = sorted(f"{e} ({kind_of(cfg, k)})" for e, k in need if e not in kinds[kind_of(cfg, k)].get("envs", [e]))   # kinds made for some environments only
+    if lost: raise ValueError(f"SmartConfig: the {cfg.suite} recipe makes no dataset for {', '.join(lost)}: see the kind's 'envs' in its recipe")
     ids = {}
     for kind in sorted({k for _, k in need}):
         envs = sorted(e for e, k in need if k == kind)
