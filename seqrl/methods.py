@@ -12,6 +12,7 @@ import torch
 
 from .models.bc import BC, bc_policy
 from .models.dt import DT, dt_policy
+from .models.mddt import MDDT, mddt_policy
 from .models.ptgm import PTGM, ptgm_policy
 from .models.smart import CT, ct_policy
 from .models.tt import TT
@@ -44,7 +45,8 @@ class Method:
         return spec
 
 METHODS = {m.name: m for m in (Method("tt", TT, tt_policy), Method("dt", DT, dt_policy), Method("bc", BC, bc_policy),
-                                 Method("ptgm", PTGM, ptgm_policy), Method("ct", CT, ct_policy))}
+                                 Method("ptgm", PTGM, ptgm_policy), Method("ct", CT, ct_policy),
+                                 Method("mddt", MDDT, mddt_policy))}
 
 def get_method(name: str) -> Method:
     "The registered method `name`; fails listing the names there are."

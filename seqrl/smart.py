@@ -4,19 +4,16 @@
 
 # %% ../nbs/16_smart.ipynb #bf851f0d
 from __future__ import annotations
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .core import atomic_write_json, configure, dry_run, runs_dir
+from .core import configure, dry_run, runs_dir
 from .methods import get_method
 from .report import markdown_table, plot_curves, plot_final, seed_scores
 from .suites import build_suite, read_recipe
-from .sweep import SweepConfig, experiment_presets, run_jobs, run_sweep
-from .train import fit
+from .sweep import SweepConfig, experiment_presets, run_jobs, run_sweep, train_once
 
 # %% auto #0
 __all__ = ['OBJECTIVES', 'SETTINGS', 'SmartConfig', 'smart_config', 'kind_of', 'smart_datasets', 'pretrain_label',
@@ -114,22 +111,11 @@ def pretrain_spec(cfg: SmartConfig, source: str, objectives, ids: dict) -> dict:
     spec["train"]["ckpt_every"] = max(10, spec["train"]["steps"] // 10)
     return spec
 
-def _pretrain(spec: dict) -> tuple[str, list[dict]]:
-    "Train (or resume, or find finished) one pretraining run; its checkpoint and training rows."
-    ckpt = Path(spec["out_dir"])/"ckpt.pt"
-    done = Path(spec["out_dir"])/"done.json"
-    if done.is_file() and json.loads(done.read_text()).get("spec") == json.loads(json.dumps(spec)):
-        rows = json.loads((Path(spec["out_dir"])/"metrics.json").read_text())
-    else:
-        rows = fit(spec).rows
-        atomic_write_json(done, dict(spec=spec))
-    return str(ckpt), rows
-
 def pretrain_all(cfg: SmartConfig, ids: dict, progress: bool = True) -> tuple[dict, list[dict]]:
     "Every pretraining run of `cfg` (`n_jobs` at a time): `{label: checkpoint}` and their tidy training rows."
     runs = [(s, cfg.objectives) for s in cfg.sources] + [(cfg.ablation_source, [o]) for o in cfg.ablation]
     runs = list({pretrain_label(s, o): (s, o) for s, o in runs}.items())
-    out = run_jobs(_pretrain, [(pretrain_spec(cfg, s, o, ids),) for _, (s, o) in runs], cfg.n_jobs, f"{cfg.experiment} pretraining", progress)
+    out = run_jobs(train_once, [(pretrain_spec(cfg, s, o, ids),) for _, (s, o) in runs], cfg.n_jobs, f"{cfg.experiment} pretraining", progress)
     ckpts, rows = {}, []
     for (label, _), (ckpt, rs) in zip(runs, out):
         ckpts[label] = ckpt

@@ -14,13 +14,14 @@ from .core import atomic_write_json, configure, data_dir, runs_dir
 from .envs import normalized_score
 from .evaluate import evaluate
 from .methods import METHODS, get_method
+from .peft import trainable_counts
 from .suites import build_suite, read_recipe
 from .train import fit
 from .trajectories import load_dataset
 
 # %% auto #0
 __all__ = ['SweepConfig', 'experiments_dir', 'experiment_presets', 'sweep_config', 'sweep_datasets', 'run_dir', 'resolve',
-           'eval_options', 'run_spec', 'run_one', 'run_jobs', 'run_sweep', 'reference_rows']
+           'eval_options', 'run_spec', 'run_one', 'train_once', 'run_jobs', 'run_sweep', 'reference_rows']
 
 # %% ../nbs/14_sweep.ipynb #0a3651a3
 @dataclass
@@ -129,10 +130,23 @@ def run_one(cfg: SweepConfig, env: str, kind: str, method: str, seed: int, datas
     rs = evaluate(env, policy, cfg.episodes, seed=1000 + seed, env_options=opts, method=method, progress=False)
     t2 = time.perf_counter()
     rows = [dict(r, task=task, seed=seed) for r in rs]
+    n = trainable_counts(trainer.model)
     rows += [dict(method=method, task=task, seed=seed, metric=m, value=v, step=trainer.step)
-             for m, v in (("train_minutes", (t1 - t0) / 60), ("eval_minutes", (t2 - t1) / 60))]
+             for m, v in (("train_minutes", (t1 - t0) / 60), ("eval_minutes", (t2 - t1) / 60),
+                          ("params", n["total"]), ("trainable_params", n["trainable"]))]
     atomic_write_json(done, dict(spec=spec, eval=eval_args, rows=rows))
     return rows
+
+def train_once(spec: dict) -> tuple[str, list[dict]]:
+    "Train (or resume) the run of `spec`, or find it finished with the same spec: its checkpoint and its training rows."
+    out = Path(spec["out_dir"])
+    done = out/"done.json"
+    if done.is_file() and json.loads(done.read_text()).get("spec") == json.loads(json.dumps(spec)):
+        rows = json.loads((out/"metrics.json").read_text())
+    else:
+        rows = fit(spec).rows
+        atomic_write_json(done, dict(spec=spec))
+    return str(out/"ckpt.pt"), rows
 
 def run_jobs(fn, jobs: list, n_jobs: int = 1, desc: str = "runs", progress: bool = True) -> list:
     "`[fn(*job) for job in jobs]`, `n_jobs` at a time in spawned processes (one torch thread each) when `n_jobs > 1`; results in the jobs' order."
@@ -177,6 +191,9 @@ def reference_rows(cfg: SweepConfig, ids: dict) -> list[dict]:
             metrics = {"return": ret}
             try: metrics["normalized_score"] = normalized_score(env, ret)
             except (KeyError, ValueError): pass   # no reference returns for env, or no expert above random: raw returns only (as `evaluate`)
+            if env.startswith("mw/") and "success" in tr.infos:   # Meta-World: did the episode succeed within the cut (as `evaluate`)
+                ok = np.asarray(tr.infos["success"]).astype(bool)
+                metrics["success"] = np.array([ok[a:min(b, a + cut)].any() for a, b in zip(s[:-1], s[1:])], float)
             for m, v in metrics.items():
                 rows += [dict(method="data", task=task, seed=0, metric=m, value=float(x), step=0) for x in v]
         if "random" in cfg.references:

@@ -12,9 +12,9 @@ FLOORS = {
     0: ["core", "safeio", "tokenizer", "transformer"],
     1: ["trajectories", "train", "envs"],
     2: ["buffer", "peft", "rollout", "objectives"],
-    3: ["models", "models.common", "models.tt", "models.dt", "models.bc", "models.ptgm", "models.smart", "formats", "zoo", "kitchen", "rl"],
+    3: ["models", "models.common", "models.tt", "models.dt", "models.bc", "models.ptgm", "models.smart", "models.mddt", "formats", "zoo", "kitchen", "rl"],
     4: ["suites", "planner", "methods", "evaluate"],
-    5: ["sweep", "report", "skill_prior", "smart"],
+    5: ["sweep", "report", "skill_prior", "smart", "mddt"],
     6: ["reproduce", "docs", "example", "bench", "bench.envs", "bench.data", "bench.buffer", "bench.train", "bench.planner", "bench.kitchen", "bench.hrl", "bench.pixels"],
 }
 FLOOR = {f"seqrl.{m}": f for f, ms in FLOORS.items() for m in ms} | {"seqrl": 0}
@@ -78,7 +78,7 @@ def test_no_import_through_strings():
     assert not users, f"modules importing through strings: {users}"
 
 
-@pytest.mark.parametrize("mod", ["seqrl.models.common", "seqrl.models.tt", "seqrl.models.dt", "seqrl.models.bc", "seqrl.methods",
+@pytest.mark.parametrize("mod", ["seqrl.models.common", "seqrl.models.tt", "seqrl.models.dt", "seqrl.models.bc", "seqrl.models.mddt", "seqrl.methods",
                                  "seqrl.buffer", "seqrl.tokenizer", "seqrl.transformer", "seqrl.train", "seqrl.trajectories", "seqrl.peft"])
 def test_importing_a_model_or_the_core_imports_no_simulator(mod):
     code = f"import sys, {mod}; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({SIMULATORS!r})))"

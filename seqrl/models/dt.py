@@ -137,7 +137,13 @@ class DTPolicy:
         self.len = np.zeros(self.n, np.int64)         # steps in the history, the current one included
         self.R, self.t = self.targets.copy(), np.zeros(self.n, np.int64)   # current return-to-go and timestep
         self._fresh = np.ones(self.n, bool)           # the current step is not in the history yet
+        self._hist = [self.obs, self.act, self.rtg, self.ts]   # the per-step histories (a subclass may add its own)
         return self
+
+    @property
+    def act_width(self) -> int:
+        "Width of the actions returned to the environments (DT: the model's action width)."
+        return self.model.act_dim
 
     def __call__(self, obs, active=None) -> np.ndarray:
         "Actions `(n_envs, act_dim)` for observations `(n_envs, obs_dim)`; rows not `active` get zeros."
@@ -145,21 +151,24 @@ class DTPolicy:
         obs = self.prepare(obs)
         new, K = self._fresh, self.model.cfg.K
         full = new & (self.len == K)
-        for x in (self.obs, self.act, self.rtg, self.ts): x[full, :-1] = x[full, 1:]   # drop the oldest step
+        for x in self._hist: x[full, :-1] = x[full, 1:]   # drop the oldest step
         self.len[new] = np.minimum(self.len[new] + 1, K)
         r, i = np.arange(self.n), self.len - 1
         self.obs[r, i], self.rtg[r, i], self.ts[r, i] = obs, self.R, self.t
         self.act[r[new], i[new]] = 0.0
         self._fresh[:] = False
         a = np.ones(self.n, bool) if active is None else np.asarray(active, bool)
-        out = np.zeros((self.n, self.model.act_dim), np.float32)
-        if not a.any(): return out
-        L = int(self.len[a].max())
+        out = np.zeros((self.n, self.act_width), np.float32)
+        if a.any(): out[a] = self.act_rows(a)
+        return out
+
+    def act_rows(self, a: np.ndarray) -> np.ndarray:
+        "Actions of the rows `a` (a boolean mask) from their histories, the current step last: one batched forward pass."
+        L, i = int(self.len[a].max()), self.len[a] - 1
         x = [torch.from_numpy(v[a, :L]).to(self.device) for v in (self.obs, self.act, self.rtg, self.ts)]
         with torch.inference_mode(), torch.autocast(self.device.type, torch.bfloat16, enabled=self.amp and self.device.type == "cuda"):
             pred = self.model(*x)
-        out[a] = pred[torch.arange(len(x[0]), device=self.device), torch.from_numpy(i[a]).to(self.device)].float().cpu().numpy()
-        return out
+        return pred[torch.arange(len(i), device=self.device), torch.from_numpy(i).to(self.device)].float().cpu().numpy()
 
     def obs_spec(self) -> tuple:
         "Per-step shape and dtype of the observations the history keeps (DT: flat float32 states of `model.obs_dim`)."
@@ -183,7 +192,7 @@ class DTPolicy:
         e = np.asarray(ends, bool).reshape(self.n)
         if e.any():
             self.len[e], self.R[e], self.t[e] = 0, self.targets[e], 0
-            for x in (self.obs, self.act, self.rtg, self.ts): x[e] = 0
+            for x in self._hist: x[e] = 0
 
 # %% ../../nbs/models/dt.ipynb #18bdd40d
 def dt_policy(model: DT, env: str, kind: str | None = None, seed: int = 0, target_return: float | None = None) -> DTPolicy:
