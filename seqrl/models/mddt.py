@@ -74,7 +74,7 @@ class MDDTConfig(ModelConfig):
         "smoke: a tiny MDDT for a few steps; quick: a small MDDT for this CPU; full: the paper's 40M model."
         return configure(cls, profile, dict(
             smoke=dict(n_layer=1, n_head=2, n_embd=16, dropout=0.0, steps=4, batch_size=8, warmup_steps=1),
-            quick=dict(n_layer=3, n_head=4, n_embd=128, steps=3000, batch_size=64, lr=6e-4, warmup_steps=200)), **overrides)
+            quick=dict(n_layer=2, n_head=4, n_embd=64, steps=4000, batch_size=64, lr=6e-4, warmup_steps=200)), **overrides)
 
 # %% ../../nbs/models/mddt.ipynb #1e3ce40c
 class MDDT(SeqModel):
