@@ -15,7 +15,7 @@ FLOORS = {
     3: ["models", "models.common", "models.tt", "models.dt", "models.bc", "models.ptgm", "models.smart", "models.mddt", "formats", "zoo", "kitchen", "rl"],
     4: ["suites", "planner", "methods", "evaluate"],
     5: ["sweep", "report", "skill_prior", "smart", "mddt"],
-    6: ["reproduce", "docs", "example", "bench", "bench.envs", "bench.data", "bench.buffer", "bench.train", "bench.planner", "bench.kitchen", "bench.hrl", "bench.pixels"],
+    6: ["reproduce", "docs", "example", "bench", "bench.envs", "bench.data", "bench.buffer", "bench.train", "bench.planner", "bench.kitchen", "bench.hrl", "bench.pixels", "bench.mddt"],
 }
 FLOOR = {f"seqrl.{m}": f for f, ms in FLOORS.items() for m in ms} | {"seqrl": 0}
 SIMULATORS = ("gymnasium", "mujoco", "dm_control", "metaworld", "gymnasium_robotics")

@@ -81,7 +81,21 @@ def _check_smart(root, isolated):
                                                    ["scratch", "random", "exploratory", "exploratory-forward", "exploratory-inverse", "exploratory-mhc"]}
 
 
-CHECKS = {"tt_locomotion": _check_tt, "ptgm_kitchen": _check_ptgm, "smart_dmc": _check_smart}
+def _check_mddt(root, isolated):
+    mddt = root/"runs"/"mddt_finetune"/"full"
+    pre = json.loads((mddt/"pretrain"/"spec.json").read_text())["args"]
+    c = pre["config"]
+    assert (c["n_layer"], c["n_head"], c["n_embd"], c["K"], c["state_dim"], c["act_width"], c["n_bins"]) == (6, 12, 768, 5, 204, 6, 64)   # the paper's 40M MDDT
+    assert len(pre["datasets"]) == 40 * 2 + 10 * 2                       # MT40 and DMC10, two data kinds each
+    assert not any(f"/{t}/" in d for d in pre["datasets"] for t in ("hammer", "push-wall", "faucet-close", "shelf-place"))   # no CW10 task in MT40
+    tuned = sorted(str(d.relative_to(mddt)) for d in mddt.glob("*/*/*/seed0"))   # <domain>/<task>-<kind>/<method>/seed0
+    assert len(tuned) == 16 + 2 * 5, tuned                               # every downstream task with the first method, every method on each domain's first task
+    assert {t.split("/")[2] for t in tuned} == {"full", "lora", "ia3", "prompt", "prefix", "adapter"}
+    spec = json.loads(next(mddt.glob("*/*/lora/seed0/spec.json")).read_text())["args"]["config"]
+    assert (spec["peft"], spec["init"].endswith("pretrain/ckpt.pt"), spec["steps"]) == ("lora", True, 100_000)
+
+
+CHECKS = {"tt_locomotion": _check_tt, "ptgm_kitchen": _check_ptgm, "smart_dmc": _check_smart, "mddt_finetune": _check_mddt}
 
 
 @pytest.mark.parametrize("nb", notebooks("experiments"), ids=lambda p: p.stem)

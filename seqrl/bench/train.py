@@ -5,7 +5,7 @@
 # %% ../../nbs/bench/train.ipynb #btrn0004
 from __future__ import annotations
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import torch
@@ -17,11 +17,12 @@ from ..methods import METHODS, get_method
 from ..train import TrainConfig, Trainer, to_device
 
 # %% auto #0
-__all__ = ['PEAK_FLOPS', 'EPISODE_LEN', 'TrainBenchConfig', 'bench_train']
+__all__ = ['PEAK_FLOPS', 'EPISODE_LEN', 'ENV_NAME', 'TrainBenchConfig', 'bench_train']
 
 # %% ../../nbs/bench/train.ipynb #btrn0006
 PEAK_FLOPS = {"H100": 989e12, "H200": 989e12, "A100": 312e12, "L4": 121e12}   # dense bf16 tensor-core peaks
-EPISODE_LEN = {"ct": 250}   # episode length of a method's synthetic data where it is not hopper's 1000 (the CT reads DMC's 250-step episodes)
+EPISODE_LEN = {"ct": 250, "mddt": 500}   # episode length of a method's synthetic data where it is not hopper's 1000 (the CT reads DMC's 250-step episodes, MDDT Meta-World's 500)
+ENV_NAME = {"mddt": "mw/synthetic"}       # the environment a method's synthetic data claims, where the model reads it (MDDT: the domain's return scale)
 
 @dataclass
 class TrainBenchConfig:
@@ -67,6 +68,7 @@ def bench_train(cfg: TrainBenchConfig) -> list[dict]:
         m = get_method(name)
         mc = m.config(cfg.model_profile, **(dict(obs_type="pixels") if obs == "pixels" else {}))
         tr = data(obs, EPISODE_LEN.get(name, 1000))
+        if name in ENV_NAME: tr = replace(tr, env_name=ENV_NAME[name])
         b = m.model.build(mc, [tr], seed=0)
         tc = TrainConfig(**{**mc.train_config(len(tr)), "steps": cfg.warmup, "warmup_steps": 1, "compile": cfg.compile,
                             "device": cfg.device, "log_every": 10**9, "progress": False})

@@ -232,13 +232,13 @@ MDDT.checkpoint_extra, MDDT.from_extra, MDDT.build = _checkpoint_extra, _from_ex
 # %% ../../nbs/models/mddt.ipynb #4ec9d913
 class MDDTPolicy(DTPolicy):
     "Act with an `MDDT` in `n_envs` environments of any mix of tasks (`envs`: one name, or one per row)."
-    def __init__(self, model: MDDT, envs, target_return=None, act_dims=None, device=None, amp: bool = True):
+    def __init__(self, model: MDDT, envs, target_return=None, act_dims=None, device=None, amp: bool = True, cache: bool = True):
         names = [envs] if isinstance(envs, str) else list(envs)
         if target_return is None:
             miss = [e for e in names if e not in model.targets]
             if miss: raise ValueError(f"MDDTPolicy: no target return for {miss}: the model was not trained on them; pass target_return")
             target_return = [model.targets[e] for e in names]
-        self._names, self._adims = names, act_dims
+        self._names, self._adims, self.cache = names, act_dims, cache
         super().__init__(model, np.asarray(target_return, np.float64), device, amp)
 
     def begin(self, n_envs: int):
@@ -273,7 +273,7 @@ class MDDTPolicy(DTPolicy):
         ad = torch.from_numpy(self.adims[a]).to(dev)
         with torch.inference_mode(), torch.autocast(dev.type, torch.bfloat16, enabled=self.amp and dev.type == "cuda"):
             bins = decode_actions(m, t["s"], m.action_bins(t["a"], ad), t["R"], t["r"], t["t"], torch.from_numpy(self.scale[a]).to(dev),
-                                  torch.from_numpy(ok).to(dev), ad)
+                                  torch.from_numpy(ok).to(dev), ad, cache=self.cache)
         c = torch.as_tensor(m.tok.centers[0], dtype=torch.float32, device=dev)
         acts = torch.where(bins < m.pad, c[bins.clamp(max=m.pad - 1)], 0.0)
         return acts[:, :self.act_width].cpu().numpy()
