@@ -342,6 +342,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
             'seqrl.models.mddt': { 'seqrl.models.mddt.MDDT': ('models/mddt.html#mddt', 'seqrl/models/mddt.py'),
                                    'seqrl.models.mddt.MDDT.__init__': ('models/mddt.html#mddt.__init__', 'seqrl/models/mddt.py'),
                                    'seqrl.models.mddt.MDDT.action_bins': ('models/mddt.html#mddt.action_bins', 'seqrl/models/mddt.py'),
+                                   'seqrl.models.mddt.MDDT.action_embedding': ( 'models/mddt.html#mddt.action_embedding',
+                                                                                'seqrl/models/mddt.py'),
                                    'seqrl.models.mddt.MDDT.embed': ('models/mddt.html#mddt.embed', 'seqrl/models/mddt.py'),
                                    'seqrl.models.mddt.MDDT.logits': ('models/mddt.html#mddt.logits', 'seqrl/models/mddt.py'),
                                    'seqrl.models.mddt.MDDT.loss': ('models/mddt.html#mddt.loss', 'seqrl/models/mddt.py'),

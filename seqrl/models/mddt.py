@@ -49,6 +49,7 @@ class MDDTConfig(ModelConfig):
     n_bins: int = 64                    # uniform bins per action dimension on [-1, 1]
     max_timestep: int = 1000            # rows of the timestep embedding (the code's max_ep_len)
     reward_token: bool = True           # a reward token closes each step (the code's reward_condition)
+    action_pos: bool = False            # a learned embedding per action dimension on its token (the code's a_pos_embds; off in its MDDT configs)
     task_weights: str = "balanced"      # windows per task: "balanced" (each dataset equally often) or "size" (by its steps)
     init: str | None = None             # a pretrained MDDT checkpoint to start from (fine-tuning)
     peft: str = "full"                  # how the weights adapt: full, lora, ia3, prompt, prefix, adapter (seqrl.peft)
@@ -73,8 +74,8 @@ class MDDTConfig(ModelConfig):
     def for_profile(cls, profile: str, **overrides) -> "MDDTConfig":
         "smoke: a tiny MDDT for a few steps; quick: a small MDDT for this CPU; full: the paper's 40M model."
         return configure(cls, profile, dict(
-            smoke=dict(n_layer=1, n_head=2, n_embd=16, dropout=0.0, steps=4, batch_size=8, warmup_steps=1),
-            quick=dict(n_layer=2, n_head=4, n_embd=64, steps=4000, batch_size=64, lr=6e-4, warmup_steps=200)), **overrides)
+            smoke=dict(n_layer=1, n_head=2, n_embd=16, dropout=0.0, steps=4, batch_size=8, warmup_steps=1, action_pos=True),
+            quick=dict(n_layer=2, n_head=4, n_embd=64, steps=6000, batch_size=64, lr=6e-4, warmup_steps=200, action_pos=True)), **overrides)
 
 # %% ../../nbs/models/mddt.ipynb #1e3ce40c
 class MDDT(SeqModel):
@@ -94,11 +95,12 @@ class MDDT(SeqModel):
         self.embed_r = nn.Linear(1, C) if cfg.reward_token else None
         self.embed_a = nn.Embedding(cfg.n_bins + 1, C, padding_idx=cfg.n_bins)
         self.embed_t = nn.Embedding(cfg.max_timestep, C)
+        self.embed_dim = nn.Embedding(cfg.act_width, C) if cfg.action_pos else None
         self.ln = nn.LayerNorm(C)
         self.gpt = GPT(GPTConfig(block_size=self.S * cfg.K, n_layer=cfg.n_layer, n_head=cfg.n_head, n_embd=C,
                                  dropout=cfg.dropout, pos_emb=False))
         self.head = nn.Linear(C, cfg.n_bins)
-        for m in (self.embed_s, self.embed_R, self.embed_r, self.embed_a, self.embed_t, self.head):
+        for m in (self.embed_s, self.embed_R, self.embed_r, self.embed_a, self.embed_t, self.embed_dim, self.head):
             if m is not None: init_weights(m)
         with torch.no_grad(): self.embed_a.weight[self.pad].zero_()
         self.targets: dict = {}       # evaluation R̂ per environment (the best return in its training data)
@@ -115,9 +117,14 @@ class MDDT(SeqModel):
         B, T = states.shape[:2]
         t = self.embed_t(timesteps.clamp(0, self.cfg.max_timestep - 1))[:, :, None]
         R = (returns_to_go.float() / return_scale.float().reshape(B, 1))[..., None]
-        parts = [self.embed_s(states.float())[:, :, None], self.embed_R(R)[:, :, None], self.embed_a(bins)]
+        parts = [self.embed_s(states.float())[:, :, None], self.embed_R(R)[:, :, None], self.action_embedding(bins)]
         if self.embed_r is not None: parts.append(self.embed_r(rewards.float()[..., None])[:, :, None])
         return self.ln((torch.cat(parts, 2) + t).reshape(B, T * self.S, -1))
+
+    def action_embedding(self, bins) -> torch.Tensor:
+        "Embeddings of action bins `(..., d)` of dimensions 0..d-1 (plus each dimension's own embedding with `action_pos`)."
+        e = self.embed_a(bins)
+        return e if self.embed_dim is None else e + self.embed_dim.weight[:bins.shape[-1]]
 
     def logits(self, states, bins, returns_to_go, rewards, timesteps, return_scale) -> torch.Tensor:
         "Logits `(B, T, act_width, n_bins)`: dimension `i` of step `t` read from the token before `a_i`."
@@ -162,7 +169,7 @@ def decode_actions(model: MDDT, states, bins, returns_to_go, rewards, timesteps,
         b = model.head(h).argmax(-1)
         out[:, j] = torch.where(j < act_dims, b, pad)
         if cache and j < d - 1:
-            e = model.ln(model.embed_a(out[:, j]) + model.embed_t(t_cur))
+            e = model.ln(model.embed_a(out[:, j]) + model.embed_t(t_cur) + (0 if model.embed_dim is None else model.embed_dim.weight[j]))
             h = model.gpt(e[:, None], valid=keep[:, :P + d - 1], cache=kv)[:, -1]
     return out
 
