@@ -6,6 +6,7 @@
 from __future__ import annotations
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -104,7 +105,7 @@ class MDDT(SeqModel):
             if m is not None: init_weights(m)
         with torch.no_grad(): self.embed_a.weight[self.pad].zero_()
         self.targets: dict = {}       # evaluation R̂ per environment (the best return in its training data)
-        self.adapted = False
+        self.adapted, self._frozen = False, set()   # set by the peft method (`_adapt`)
 
     def action_bins(self, actions, act_dims) -> torch.Tensor:
         "Bins `(B, T, act_width)` of padded actions; dimensions at or past each row's `act_dims` get the padding token."
@@ -180,17 +181,33 @@ def _env_of(tr: Trajectories) -> str:
     if len(p) < 4 or p[0] != "seqrl": raise ValueError(f"{tr.dataset_id}: MDDT needs the dataset's environment (env_name, or an id seqrl/<domain>/<task>/<kind>)")
     return f"{p[1]}/{p[2]}"
 
-def _load_pretrained(model: MDDT, path) -> None:
+def _init_state(model: MDDT, path) -> dict:
+    "The weights of the pretrained MDDT checkpoint `path`, checked to fit `model`'s architecture."
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"{path}: no pretrained MDDT checkpoint (MDDTConfig.init); a parameter-efficient checkpoint keeps only its own "
+                                "parameters and takes its frozen weights from there")
     s = load_torch(path)
     e = s.get("extra") or {} if isinstance(s, dict) else {}
     if e.get("method") != "mddt" or not isinstance(s.get("model"), dict):
         raise ValueError(f"{path}: not an MDDT checkpoint (its extra names method {e.get('method')!r}); init must be a checkpoint written by training an 'mddt' model")
     old = e.get("config") or {}
     if old.get("peft", "full") != "full": raise ValueError(f"{path}: init must be a plainly trained MDDT; this one was adapted with peft={old.get('peft')!r}")
-    names = ["K", "n_layer", "n_head", "n_embd", "state_dim", "act_width", "n_bins", "max_timestep", "reward_token"]
-    diff = [f"{k} (checkpoint {old.get(k)!r}, config {getattr(model.cfg, k)!r})" for k in names if old.get(k) != getattr(model.cfg, k)]
+    names = ["K", "n_layer", "n_head", "n_embd", "state_dim", "act_width", "n_bins", "max_timestep", "reward_token", "action_pos"]
+    diff = [f"{k} (checkpoint {old.get(k, False)!r}, config {getattr(model.cfg, k)!r})" for k in names if old.get(k, False) != getattr(model.cfg, k)]
     if diff: raise ValueError(f"{path}: the pretrained MDDT does not fit this config: {', '.join(diff)}")
-    model.load_state_dict(s["model"])
+    return s["model"]
+
+def _load_pretrained(model: MDDT, path) -> None:
+    "Load the pretrained weights of `path` into `model`, adapted or not (a wrapped layer's weights sit under `.base`)."
+    init = _init_state(model, path)
+    if not model.adapted: return nn.Module.load_state_dict(model, init)
+    miss = [k for k in model._frozen if k.replace(".base", "") not in init]
+    if miss: raise ValueError(f"{path}: the checkpoint lacks {miss[:5]}{'...' if len(miss) > 5 else ''}")
+    nn.Module.load_state_dict(model, {k: init[k.replace(".base", "")] for k in nn.Module.state_dict(model) if k.replace(".base", "") in init}, strict=False)
+
+def _from_init(model: MDDT, key: str) -> bool:
+    "Whether weight `key` of an adapted `model` is a pretrained one (frozen, taken from `init`) rather than the method's own."
+    return model.adapted and model.cfg.peft != "full" and key in model._frozen
 
 @torch.no_grad()
 def _adapt(model: MDDT) -> MDDT:
@@ -198,7 +215,24 @@ def _adapt(model: MDDT) -> MDDT:
     if not model.adapted:
         apply_peft(model, model.cfg.peft, **model.cfg.peft_options)
         model.adapted = True
+        model._frozen = {n for n, p in model.named_parameters() if not p.requires_grad}
     return model
+
+def _state_dict(self, *args, **kwargs):
+    "The weights a checkpoint needs: all of them, or, for a parameter-efficient method, only its own (the rest are `init`'s)."
+    sd = nn.Module.state_dict(self, *args, **kwargs)
+    if not (self.adapted and self.cfg.peft != "full"): return sd
+    prefix = kwargs.get("prefix", args[1] if len(args) > 1 else "")
+    for k in [k for k in sd if _from_init(self, k[len(prefix):])]: del sd[k]
+    return sd
+
+def _load_state_dict(self, state_dict, strict: bool = True, assign: bool = False):
+    "Load `state_dict`; a parameter-efficient checkpoint's frozen weights come from the pretrained checkpoint `init`."
+    if self.adapted and self.cfg.peft != "full" and any(_from_init(self, k) and k not in state_dict for k in self._frozen):
+        _load_pretrained(self, self.cfg.init)
+        full = {**{k: v for k, v in nn.Module.state_dict(self).items()}, **state_dict}
+        return nn.Module.load_state_dict(self, full, strict, assign)
+    return nn.Module.load_state_dict(self, state_dict, strict, assign)
 
 def _checkpoint_extra(self) -> dict:
     return dict(SeqModel.checkpoint_extra(self), targets=dict(self.targets))
@@ -235,6 +269,7 @@ def _build(cls, cfg: MDDTConfig, datasets, seed: int = 0) -> dict:
     return dict(model=model, sample=sample, extra=dict(model.checkpoint_extra(), datasets=[d.dataset_id for d in src]), buffer=buf)
 
 MDDT.checkpoint_extra, MDDT.from_extra, MDDT.build = _checkpoint_extra, _from_extra, _build
+MDDT.state_dict, MDDT.load_state_dict = _state_dict, _load_state_dict
 
 # %% ../../nbs/models/mddt.ipynb #4ec9d913
 class MDDTPolicy(DTPolicy):
