@@ -118,25 +118,27 @@ def pretrain_spec(cfg: MddtConfig, ids: dict) -> dict:
     spec["train"]["ckpt_every"] = max(10, spec["train"]["steps"] // 10)
     return spec
 
-def _eval_pretrained(ckpt: str, env: str, episodes: int, opts, max_steps, device) -> list[dict]:
-    "Rows of the pretrained checkpoint acting on `env` (cached beside the checkpoint, keyed by it and the settings)."
-    key = dict(ckpt=ckpt, mtime=Path(ckpt).stat().st_mtime_ns, env=env, episodes=episodes, opts=opts, max_steps=max_steps)
-    f = Path(ckpt).parent/"eval"/f"{env.replace('/', '_')}.json"
-    if f.is_file() and json.loads(f.read_text()).get("key") == json.loads(json.dumps(key)): return json.loads(f.read_text())["rows"]
-    model = load_model(ckpt, map_location=device or "cpu")
-    pol = get_method("mddt").policy(model, env)
-    rows = [dict(r, task=f"{env}-pretrain", seed=0) for r in
-            evaluate(env, pol, episodes, seed=1000, env_options=opts, method="pretrained", progress=False)]
-    atomic_write_json(f, dict(key=key, rows=rows))
+def _eval_pretrained(ckpt: str, tasks: list, episodes: int, max_steps, device) -> list[dict]:
+    "Rows of the pretrained checkpoint acting on each `(env, env options)` of `tasks` (the model loaded once; each task's rows cached beside the checkpoint, keyed by it and the settings)."
+    rows, model = [], None
+    for env, opts in tasks:
+        key = dict(ckpt=ckpt, mtime=Path(ckpt).stat().st_mtime_ns, env=env, episodes=episodes, opts=opts, max_steps=max_steps)
+        f = Path(ckpt).parent/"eval"/f"{env.replace('/', '_')}.json"
+        if f.is_file() and json.loads(f.read_text()).get("key") == json.loads(json.dumps(key)):
+            rows += json.loads(f.read_text())["rows"]
+            continue
+        model = model or load_model(ckpt, map_location=device or "cpu")
+        pol = get_method("mddt").policy(model, env)
+        rs = [dict(r, task=f"{env}-pretrain", seed=0) for r in
+              evaluate(env, pol, episodes, seed=1000, env_options=opts, method="pretrained", progress=False)]
+        atomic_write_json(f, dict(key=key, rows=rs))
+        rows += rs
     return rows
 
 def pretrain_scores(cfg: MddtConfig, ckpt: str, ids: dict, progress: bool = True) -> list[dict]:
     "The pretrained MDDT on each pretraining task (task `<env>-pretrain`), and the references of each pretraining dataset."
-    jobs = []
-    for e in cfg.pretrain_tasks:
-        g = _grid(cfg, domain(e))
-        opts = eval_options(g, cfg.pretrain_kinds[domain(e)][0])
-        jobs.append((ckpt, e, cfg.episodes, opts, cfg.max_episode_steps, cfg.device))
+    tasks = [(e, eval_options(_grid(cfg, domain(e)), cfg.pretrain_kinds[domain(e)][0])) for e in cfg.pretrain_tasks]
+    jobs = [(ckpt, tasks[i::cfg.n_jobs], cfg.episodes, cfg.max_episode_steps, cfg.device) for i in range(min(cfg.n_jobs, len(tasks)))]
     rows = [r for rs in run_jobs(_eval_pretrained, jobs, cfg.n_jobs, f"{cfg.experiment} pretraining tasks", progress) for r in rs]
     for dom in SUITES:
         mine = {(e, k): d for (e, k), d in ids.items() if domain(e) == dom and e in cfg.pretrain_tasks and k in cfg.pretrain_kinds[dom]}
@@ -159,9 +161,10 @@ def finetune_sweeps(cfg: MddtConfig, ckpt: str) -> list[SweepConfig]:
         envs = [e for e in cfg.downstream if domain(e) == dom]
         if not envs: continue
         kind = cfg.downstream_kind[dom]
-        if dry_run():   # every task with the first method, every method on the first task, one seed
-            first = finetune_variants(cfg, ckpt, cfg.methods[:1])
-            rest = finetune_variants(cfg, ckpt, cfg.methods[1:])
+        if dry_run():   # every task with one method (a parameter-efficient one: full fine-tuning writes the whole model and its optimiser state, 0.5 GB a run at 40M), every method on the first task, one seed
+            lead = next((m for m in cfg.methods if m != "full"), cfg.methods[0])
+            first = finetune_variants(cfg, ckpt, [lead])
+            rest = finetune_variants(cfg, ckpt, [m for m in cfg.methods if m != lead])
             grids.append(_grid(cfg, dom, envs=envs, kinds=[kind], methods=list(first), variants=first, seeds=list(cfg.seeds)[:1]))
             if rest: grids.append(_grid(cfg, dom, envs=envs[:1], kinds=[kind], methods=list(rest), variants=rest, seeds=list(cfg.seeds)[:1], references=[]))
             continue
