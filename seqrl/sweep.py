@@ -180,20 +180,21 @@ def run_sweep(cfg: SweepConfig, progress: bool = True) -> list[dict]:
 
 def reference_rows(cfg: SweepConfig, ids: dict) -> list[dict]:
     "Rows of the references of every (env, kind): the dataset's own episodes (`data`) and a random policy (`random`), scored as the runs are."
-    cut = cfg.max_episode_steps or np.iinfo(np.int64).max
+    cut = cfg.max_episode_steps
     rows, rand = [], {}
     for (env, kind), did in ids.items():
         task, opts = f"{env}-{kind}", eval_options(cfg, kind)
         if "data" in cfg.references:
             tr = load_dataset(did)
-            s = tr.episode_starts
-            ret = np.array([tr.rewards[a:min(b, a + cut)].sum() for a, b in zip(s[:-1], s[1:])])
+            s = [int(x) for x in tr.episode_starts]
+            spans = [(a, b if cut is None else min(b, a + cut)) for a, b in zip(s[:-1], s[1:])]   # each episode, cut as evaluation cuts it
+            ret = np.array([tr.rewards[a:b].sum() for a, b in spans])
             metrics = {"return": ret}
             try: metrics["normalized_score"] = normalized_score(env, ret)
             except (KeyError, ValueError): pass   # no reference returns for env, or no expert above random: raw returns only (as `evaluate`)
             if env.startswith("mw/") and "success" in tr.infos:   # Meta-World: did the episode succeed within the cut (as `evaluate`)
                 ok = np.asarray(tr.infos["success"]).astype(bool)
-                metrics["success"] = np.array([ok[a:min(b, a + cut)].any() for a, b in zip(s[:-1], s[1:])], float)
+                metrics["success"] = np.array([ok[a:b].any() for a, b in spans], float)
             for m, v in metrics.items():
                 rows += [dict(method="data", task=task, seed=0, metric=m, value=float(x), step=0) for x in v]
         if "random" in cfg.references:
