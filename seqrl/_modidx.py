@@ -275,6 +275,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'seqrl.mddt.mddt_config': ('mddt.html#mddt_config', 'seqrl/mddt.py'),
                             'seqrl.mddt.mddt_datasets': ('mddt.html#mddt_datasets', 'seqrl/mddt.py'),
                             'seqrl.mddt.plot_finetune': ('mddt.html#plot_finetune', 'seqrl/mddt.py'),
+                            'seqrl.mddt.pretrain_refs': ('mddt.html#pretrain_refs', 'seqrl/mddt.py'),
                             'seqrl.mddt.pretrain_scores': ('mddt.html#pretrain_scores', 'seqrl/mddt.py'),
                             'seqrl.mddt.pretrain_spec': ('mddt.html#pretrain_spec', 'seqrl/mddt.py'),
                             'seqrl.mddt.pretrain_table': ('mddt.html#pretrain_table', 'seqrl/mddt.py'),

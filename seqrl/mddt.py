@@ -22,8 +22,8 @@ from .sweep import SweepConfig, eval_options, experiment_presets, reference_rows
 
 # %% auto #0
 __all__ = ['SUITES', 'METHOD_LABELS', 'expand_tasks', 'MddtConfig', 'mddt_config', 'domain', 'mddt_datasets', 'pretrain_spec',
-           'pretrain_scores', 'finetune_variants', 'finetune_sweeps', 'add_scores', 'run_mddt', 'pretrain_table',
-           'finetune_table', 'plot_finetune']
+           'pretrain_scores', 'finetune_variants', 'finetune_sweeps', 'add_scores', 'pretrain_refs', 'run_mddt',
+           'pretrain_table', 'finetune_table', 'plot_finetune']
 
 # %% ../nbs/17_mddt.ipynb #e3fed577
 SUITES = {"mw": "metaworld", "dmc": "dmc"}            # domain -> its dataset recipe (data/recipes)
@@ -177,10 +177,10 @@ def finetune_sweeps(cfg: MddtConfig, ckpt: str) -> list[SweepConfig]:
     return grids
 
 # %% ../nbs/17_mddt.ipynb #aa205dbb
-def add_scores(rows: list[dict]) -> list[dict]:
-    "`rows` plus a `score` row for each Meta-World `success` row and each DMC `return` row whose task has data and random references."
+def add_scores(rows: list[dict], pretrain_refs: dict | None = None) -> list[dict]:
+    """`rows` plus a `score` row for each Meta-World `success` row and each DMC `return` row whose task has data and random
+    references; a pretrained model's row (task `<env>-pretrain`) takes the references of the tasks `pretrain_refs[env]` lists."""
     df = pd.DataFrame(rows)
-    env_of = lambda task: task.rsplit("-", 1)[0] if task.endswith("-pretrain") else task
     out = [dict(r, metric="score", value=100.0 * r["value"]) for r in rows if r["metric"] == "success" and r["task"].startswith("mw/")]
     ret = df[(df["metric"] == "return") & df["task"].str.startswith("dmc/")] if len(df) else df
     refs = {}
@@ -188,15 +188,18 @@ def add_scores(rows: list[dict]) -> list[dict]:
     for r in rows:
         if r["metric"] != "return" or not r["task"].startswith("dmc/"): continue
         t = r["task"]
-        if r["task"].endswith("-pretrain"):   # the pretrained model on a pretraining task: that task's pretraining data as reference
-            env = t.removesuffix("-pretrain")
-            datas = [v for (tt, m), v in refs.items() if m == "data" and tt.startswith(env + "-")]
-            rands = [v for (tt, m), v in refs.items() if m == "random" and tt.startswith(env + "-")]
+        if t.endswith("-pretrain"):   # the pretrained model on a pretraining task: that task's pretraining data as reference
+            ts = (pretrain_refs or {}).get(t.removesuffix("-pretrain"), [])
+            datas, rands = [refs[(x, "data")] for x in ts if (x, "data") in refs], [refs[(x, "random")] for x in ts if (x, "random") in refs]
             d, z = (np.mean(datas), np.mean(rands)) if datas and rands else (None, None)
         else: d, z = refs.get((t, "data")), refs.get((t, "random"))
         if d is None or z is None or d <= z: continue
         out.append(dict(r, metric="score", value=100.0 * (r["value"] - z) / (d - z)))
     return rows + out
+
+def pretrain_refs(cfg: MddtConfig) -> dict:
+    "Per pretraining task, the tasks of its pretraining datasets (`<env>-<kind>`), whose references score it."
+    return {e: [f"{e}-{k}" for k in cfg.pretrain_kinds[domain(e)]] for e in cfg.pretrain_tasks}
 
 def run_mddt(cfg: MddtConfig, progress: bool = True) -> list[dict]:
     "Build the data, pretrain, score the pretrained model, fine-tune every method on every downstream task; all tidy rows with scores."
@@ -206,15 +209,16 @@ def run_mddt(cfg: MddtConfig, progress: bool = True) -> list[dict]:
             for r in train_rows if r["split"] == "train" and r["metric"] in ("loss", "accuracy")]
     rows += pretrain_scores(cfg, ckpt, ids, progress)
     for g in finetune_sweeps(cfg, ckpt): rows += run_sweep(g, progress)
-    return add_scores(rows)
+    return add_scores(rows, pretrain_refs(cfg))
 
 # %% ../nbs/17_mddt.ipynb #d1704ecf
 def pretrain_table(df: pd.DataFrame, cfg: MddtConfig) -> tuple[pd.DataFrame, str]:
     "Per pretraining task: the pretrained MDDT's score, its data's and a random policy's; (table, markdown)."
     s = df[df["metric"] == "score"]
     rows = []
+    refs = pretrain_refs(cfg)
     for e in cfg.pretrain_tasks:
-        mine = s[s["task"].str.startswith(e + "-")]
+        mine = s[s["task"].isin([f"{e}-pretrain", *refs[e]])]
         cell = lambda m: mine.loc[mine["method"] == m, "value"].mean() if (mine["method"] == m).any() else np.nan
         rows.append(dict(domain=domain(e), task=e, pretrained=cell("pretrained"), data=cell("data"), random=cell("random")))
     t = pd.DataFrame(rows)
