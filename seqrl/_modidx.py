@@ -180,6 +180,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'seqrl.envs._Float32Obs.observation': ('envs.html#_float32obs.observation', 'seqrl/envs.py'),
                             'seqrl.envs._SeededReset': ('envs.html#_seededreset', 'seqrl/envs.py'),
                             'seqrl.envs._SeededReset.reset': ('envs.html#_seededreset.reset', 'seqrl/envs.py'),
+                            'seqrl.envs._mt1': ('envs.html#_mt1', 'seqrl/envs.py'),
                             'seqrl.envs._register': ('envs.html#_register', 'seqrl/envs.py'),
                             'seqrl.envs.completed': ('envs.html#completed', 'seqrl/envs.py'),
                             'seqrl.envs.completion_infos': ('envs.html#completion_infos', 'seqrl/envs.py'),

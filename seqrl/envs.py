@@ -5,6 +5,7 @@
 # %% ../nbs/01_envs.ipynb #880e2f47
 from __future__ import annotations
 import os, warnings
+import functools
 from functools import partial
 
 import numpy as np
@@ -116,13 +117,18 @@ class _SeededReset(gym.Wrapper):
 
 def make_metaworld(task: str, seed: int = 0, render_mode: str | None = None) -> gym.Env:
     "Meta-World v3 `task` (e.g. `reach`) with the goal of `seed`: 39-dim float32 observation, 4-dim action, 500 steps."
-    import metaworld
     name = f"{task}-v3"
     if task not in mw_tasks("MT50"): raise ValueError(f"unknown Meta-World task {task!r}; valid: {', '.join(mw_tasks('MT50'))}")
-    mt1 = metaworld.MT1(name, seed=seed)
+    mt1 = _mt1(name, seed)
     env = mt1.train_classes[name](render_mode=render_mode)
     env.set_task(mt1.train_tasks[0])
     return _Float32Obs(_SeededReset(env))
+
+@functools.lru_cache(maxsize=None)
+def _mt1(name: str, seed: int):
+    "Meta-World's `MT1` benchmark of `name` at `seed`, built once per process (it samples 50 goals: 0.6 s here, most of an environment's making)."
+    import metaworld
+    return metaworld.MT1(name, seed=seed)
 
 # %% ../nbs/01_envs.ipynb #d62a0607
 def make_kitchen(tasks=None, flat: bool = True, **kwargs) -> gym.Env:

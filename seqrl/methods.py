@@ -68,7 +68,7 @@ def _method_of(extra: dict, path) -> Method:
 
 def load_model(path, map_location="cpu") -> torch.nn.Module:
     "The trained model of checkpoint `path` (written by `seqrl.train.Trainer` from a spec), in eval mode."
-    s = load_torch(path, map_location=map_location)   # weights_only: a crafted checkpoint runs no code (seqrl.safeio)
+    s = load_torch(path, map_location=map_location, mmap=True)   # weights_only: a crafted checkpoint runs no code (seqrl.safeio); mapped: the optimiser state is never read
     e = s.get("extra") or {}
     model = _method_of(e, path).model.from_extra(e)
     model.load_state_dict(s["model"])

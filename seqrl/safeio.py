@@ -278,14 +278,14 @@ TORCH_GLOBALS = ((_reconstruct, "numpy.core.multiarray._reconstruct"), (_reconst
                  (_NDARRAY, "numpy.ndarray"), (_DType, "numpy.dtype"),
                  (_Array, "seqrl.safeio._Array"))   # listed so that torch hands an array's state to the stand-in
 
-def load_torch(path, map_location="cpu", safe_globals=TORCH_GLOBALS):
-    "`torch.load(path, weights_only=True)` admitting only `safe_globals` (default: numpy arrays, dtypes and scalars as data); fails naming the file and the refused type."
+def load_torch(path, map_location="cpu", safe_globals=TORCH_GLOBALS, mmap: bool = False):
+    "`torch.load(path, weights_only=True)` admitting only `safe_globals` (default: numpy arrays, dtypes and scalars as data); fails naming the file and the refused type. `mmap`: map the file, reading a tensor's bytes only when it is used (a checkpoint's weights without its optimiser state)."
     import torch
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"{path}: no such file")
     try:
         with torch.serialization.safe_globals(list(safe_globals)):
-            obj = torch.load(path, map_location=map_location, weights_only=True)
+            obj = torch.load(path, map_location=map_location, weights_only=True, mmap=mmap)
         return _resolve(obj, {})
     except _Refused as e: raise UnsafeFileError(path, e.what, e.hint) from None
     except pickle.UnpicklingError as e:
