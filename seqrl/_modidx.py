@@ -355,6 +355,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                    'seqrl.models.mddt.MDDT.embed': ('models/mddt.html#mddt.embed', 'seqrl/models/mddt.py'),
                                    'seqrl.models.mddt.MDDT.logits': ('models/mddt.html#mddt.logits', 'seqrl/models/mddt.py'),
                                    'seqrl.models.mddt.MDDT.loss': ('models/mddt.html#mddt.loss', 'seqrl/models/mddt.py'),
+                                   'seqrl.models.mddt.MDDT.select': ('models/mddt.html#mddt.select', 'seqrl/models/mddt.py'),
                                    'seqrl.models.mddt.MDDTConfig': ('models/mddt.html#mddtconfig', 'seqrl/models/mddt.py'),
                                    'seqrl.models.mddt.MDDTConfig.__post_init__': ( 'models/mddt.html#mddtconfig.__post_init__',
                                                                                    'seqrl/models/mddt.py'),

@@ -17,16 +17,17 @@ from ..buffer import WindowBuffer
 from ..core import configure
 from .common import ModelConfig, SeqModel
 from .dt import DTPolicy
-from ..peft import PEFT_METHODS, apply_peft, trainable_counts
+from ..peft import PEFT_METHODS, apply_l2m, apply_peft, trainable_counts
 from ..safeio import load_torch
 from ..tokenizer import ActionTokenizer
 from ..trajectories import Trajectories, trajectories
 from ..transformer import GPT, GPTConfig, init_weights
 
 # %% auto #0
-__all__ = ['RETURN_SCALES', 'domain_of', 'MDDTConfig', 'MDDT', 'decode_actions', 'MDDTPolicy', 'mddt_policy']
+__all__ = ['ADAPTATIONS', 'RETURN_SCALES', 'domain_of', 'MDDTConfig', 'MDDT', 'decode_actions', 'MDDTPolicy', 'mddt_policy']
 
 # %% ../../nbs/models/mddt.ipynb #615d3010
+ADAPTATIONS = (*PEFT_METHODS, "l2m")          # the ways a pretrained MDDT adapts (seqrl.peft's methods and L2M's pool)
 RETURN_SCALES = {"mw": 200.0, "dmc": 100.0}   # R̂ is divided by these (L2M: 1/200 Meta-World, 1/100 DMC)
 
 def domain_of(name: str) -> str:
@@ -53,8 +54,9 @@ class MDDTConfig(ModelConfig):
     action_pos: bool = False            # a learned embedding per action dimension on its token (the code's a_pos_embds; off in its MDDT configs)
     task_weights: str = "balanced"      # windows per task: "balanced" (each dataset equally often) or "size" (by its steps)
     init: str | None = None             # a pretrained MDDT checkpoint to start from (fine-tuning)
-    peft: str = "full"                  # how the weights adapt: full, lora, ia3, prompt, prefix, adapter (seqrl.peft)
+    peft: str = "full"                  # how the weights adapt: full, lora, ia3, prompt, prefix, adapter, or l2m (L2M's modulation pool) (seqrl.peft)
     peft_options: dict = field(default_factory=dict)   # options of the peft method (e.g. {"rank": 8}); its defaults are L2M's
+    pull_coef: float = 0.5              # l2m: the loss adds pull_coef * (-mean cos(key, query)) of the selected entries (L2M: 0.5)
     # training (TrainConfig fields)
     steps: int = 1_000_000              # optimiser steps (pretraining; 100k per task when fine-tuning)
     batch_size: int = 256               # windows per step
@@ -66,7 +68,7 @@ class MDDTConfig(ModelConfig):
     grad_clip: float = 0.25             # max global gradient norm
 
     def __post_init__(self):
-        if self.peft not in PEFT_METHODS: raise ValueError(f"MDDTConfig.peft must be one of {', '.join(PEFT_METHODS)}; got {self.peft!r}")
+        if self.peft not in ADAPTATIONS: raise ValueError(f"MDDTConfig.peft must be one of {', '.join(ADAPTATIONS)}; got {self.peft!r}")
         if self.task_weights not in ("balanced", "size"): raise ValueError(f"MDDTConfig.task_weights must be 'balanced' or 'size'; got {self.task_weights!r}")
         if self.peft != "full" and not self.init: raise ValueError(f"MDDTConfig: peft={self.peft!r} adapts a pretrained model; set init to its checkpoint")
         self.peft_options = dict(self.peft_options or {})
@@ -127,21 +129,35 @@ class MDDT(SeqModel):
         e = self.embed_a(bins)
         return e if self.embed_dim is None else e + self.embed_dim.weight[:bins.shape[-1]]
 
-    def logits(self, states, bins, returns_to_go, rewards, timesteps, return_scale) -> torch.Tensor:
-        "Logits `(B, T, act_width, n_bins)`: dimension `i` of step `t` read from the token before `a_i`."
+    def select(self, x, valid=None) -> None:
+        "With L2M's pool (`peft='l2m'`): each window picks its entry by its query, the mean input embedding of its valid state tokens."
+        pool = getattr(self, "pool", None)
+        if pool is None: return
+        s = x[:, ::self.S]                                           # the state tokens, one per step
+        w = torch.ones(s.shape[:2], device=x.device) if valid is None else valid.to(s.dtype)
+        pool.select((s * w[..., None]).sum(1) / w.sum(1, keepdim=True).clamp_min(1))
+
+    def logits(self, states, bins, returns_to_go, rewards, timesteps, return_scale, valid=None) -> torch.Tensor:
+        "Logits `(B, T, act_width, n_bins)`: dimension `i` of step `t` read from the token before `a_i` (`valid` `(B, T)`: the steps a pool's query averages)."
         B, T = states.shape[:2]
-        h = self.gpt(self.embed(states, bins, returns_to_go, rewards, timesteps, return_scale))
+        x = self.embed(states, bins, returns_to_go, rewards, timesteps, return_scale)
+        self.select(x, valid)
+        h = self.gpt(x)
         return self.head(h.reshape(B, T, self.S, -1)[:, :, 1:1 + self.cfg.act_width])
 
     def loss(self, batch: dict):
         "Cross-entropy of the action bins over valid steps and each task's own action dimensions."
         bins = self.action_bins(batch["actions"], batch["act_dims"])
-        lg = self.logits(batch["observations"], bins, batch["returns_to_go"], batch["rewards"], batch["timesteps"], batch["return_scale"])
+        lg = self.logits(batch["observations"], bins, batch["returns_to_go"], batch["rewards"], batch["timesteps"], batch["return_scale"], batch["mask"])
         target = torch.where(batch["mask"][..., None], bins, self.pad)
         loss = F.cross_entropy(lg.float().reshape(-1, self.cfg.n_bins), target.reshape(-1), ignore_index=self.pad)
         keep = target != self.pad
         acc = (lg.argmax(-1) == target)[keep].float().mean().item()
-        return loss, {"tokens": self.S * batch["mask"].numel(), "accuracy": acc}
+        info = {"tokens": self.S * batch["mask"].numel(), "accuracy": acc}
+        if getattr(self, "pool", None) is not None:   # L2M: action CE - pull_coef * mean cos(key, query)
+            loss = loss + self.cfg.pull_coef * self.pool.pull
+            info["key_cos"] = -self.pool.pull.item()
+        return loss, info
 
 # %% ../../nbs/models/mddt.ipynb #1fc2e750
 @torch.no_grad()
@@ -155,6 +171,7 @@ def decode_actions(model: MDDT, states, bins, returns_to_go, rewards, timesteps,
     d = int(act_dims.max())
     cur = bins.clone(); cur[:, -1] = pad
     x = model.embed(states, cur, returns_to_go, rewards, timesteps, return_scale)
+    model.select(x, valid)                                # L2M's pool: each row's entry, for all of its dimensions
     keep = valid.repeat_interleave(S, 1)
     P = (T - 1) * S + 2                                   # the context: past steps, then s_T and R̂_T
     t_cur = timesteps[:, -1].clamp(0, model.cfg.max_timestep - 1)
@@ -213,7 +230,8 @@ def _from_init(model: MDDT, key: str) -> bool:
 def _adapt(model: MDDT) -> MDDT:
     "Apply the config's peft method once (after the pretrained weights are in)."
     if not model.adapted:
-        apply_peft(model, model.cfg.peft, **model.cfg.peft_options)
+        if model.cfg.peft == "l2m": apply_l2m(model, model.cfg.n_embd, **model.cfg.peft_options)
+        else: apply_peft(model, model.cfg.peft, **model.cfg.peft_options)
         model.adapted = True
         model._frozen = {n for n, p in model.named_parameters() if not p.requires_grad}
     return model
