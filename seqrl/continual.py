@@ -9,10 +9,14 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from .train import to_device
+from pathlib import Path
+
+from .core import atomic_write
+from .safeio import load_torch
+from .train import TrainConfig, Trainer, to_device
 
 # %% auto #0
-__all__ = ['continual_metrics', 'fisher_diagonal', 'Anchor']
+__all__ = ['METHOD_PEFT', 'continual_metrics', 'fisher_diagonal', 'Anchor', 'WithPenalty', 'learn_sequence', 'score_matrix']
 
 # %% ../nbs/18_continual.ipynb #058e833b
 def continual_metrics(matrix) -> dict:
@@ -67,3 +71,72 @@ class Anchor:
         ps = dict(model.named_parameters())
         terms = [((ps[n] - r) ** 2 * (self.F[n] if self.F else 1)).sum() for n, r in self.ref.items()]
         return 0.5 * self.lam * torch.stack(terms).sum()
+
+# %% ../nbs/18_continual.ipynb #5c7e5986
+METHOD_PEFT = {"ft": "full", "lora": "lora", "ewc": "full", "l2": "full", "l2m": "l2m", "oracle": "l2m"}   # continual method -> how the pretrained model adapts
+
+class WithPenalty(nn.Module):
+    "`model` whose loss adds `penalty(model)` (the trainer trains this; its parameters are `model`'s)."
+    def __init__(self, model: nn.Module, penalty):
+        super().__init__()
+        self.model, self.penalty = model, penalty
+    def loss(self, batch: dict):
+        loss, info = self.model.loss(batch)
+        p = self.penalty(self.model)
+        return loss + p, {**info, "penalty": p.item()}
+
+def _pool(model): return getattr(model, "pool", None)
+
+def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: int, batch_size: int, lr: float,
+                   lam: float = 1.0, fisher_samples: int = 256, extra_tasks: list = (), seed: int = 0, out_dir=None,
+                   device=None, progress: bool = False) -> list[dict]:
+    """Train `model` (adapted as `METHOD_PEFT[method]` says) on `tasks` (`(name, sample)` pairs, in order) with `method`;
+    after each task `i`, `evaluate(model, name)` scores the tasks seen so far and each of `extra_tasks` (names): tidy
+    rows with `step = i`, `metric = "score"`."""
+    if method not in METHOD_PEFT: raise ValueError(f"learn_sequence: unknown method {method!r}; valid: {', '.join(METHOD_PEFT)}")
+    pool = _pool(model)
+    if (METHOD_PEFT[method] == "l2m") != (pool is not None):
+        raise ValueError(f"learn_sequence: method {method!r} needs a model adapted with peft={METHOD_PEFT[method]!r}")
+    if method == "oracle" and len(pool.keys) < len(tasks):
+        raise ValueError(f"learn_sequence: the oracle needs one pool entry per task; the pool has {len(pool.keys)} for {len(tasks)} tasks")
+    anchor, rows = None, []
+    for i, (name, sample) in enumerate(tasks):
+        d = Path(out_dir)/f"task{i}" if out_dir else None
+        if pool is not None:
+            if method == "oracle": pool.fixed = i
+            elif i > 0 and int(pool.task) < i: pool.next_task()
+        if d is not None and (d/"after.pt").is_file():   # finished before: its weights and anchor
+            s = load_torch(d/"after.pt")
+            model.load_state_dict(s["model"])
+            anchor = Anchor(model, lam) if s.get("ref") is not None else None
+            if anchor is not None: anchor.ref, anchor.F = s["ref"], s["F"]
+        else:
+            net = WithPenalty(model, anchor) if anchor is not None else model
+            tc = TrainConfig(steps=steps, batch_size=batch_size, lr=lr, warmup_steps=0, min_lr_ratio=1.0, seed=seed + i,
+                             weight_decay=0.0 if pool is not None else TrainConfig.weight_decay,   # a pool entry not selected in a task must not shrink
+                             device=device, progress=progress, ckpt_every=max(10, steps // 10))
+            Trainer(net, sample, tc, out_dir=d).fit()
+            if method in ("ewc", "l2"):
+                imp = fisher_diagonal(model, sample, fisher_samples, np.random.default_rng(seed + i)) if method == "ewc" else None
+                anchor = anchor.update(model, imp) if anchor is not None else Anchor(model, lam, imp)
+            if d is not None:
+                with atomic_write(d/"after.pt", "wb") as f:
+                    torch.save(dict(model=model.state_dict(), ref=anchor.ref if anchor else None, F=anchor.F if anchor else None), f)
+        model.eval()
+        for j, target in enumerate([t for t, _ in tasks[:i + 1]] + list(extra_tasks)):   # the tasks seen so far, then the extra ones
+            if pool is not None and method == "oracle": pool.fixed = j if j <= i else -1
+            rows.append(dict(method=method, task=target, seed=seed, metric="score", value=float(evaluate(model, target)), step=i))
+        if pool is not None and method == "oracle": pool.fixed = i
+        model.train()
+    return rows
+
+def score_matrix(rows, tasks: list, method: str | None = None, seed: int | None = None) -> np.ndarray:
+    "The `(T, T)` matrix of `learn_sequence`'s rows (one method and seed): row `i` after task `i`, column `j` task `j`."
+    import pandas as pd
+    df = pd.DataFrame(rows)
+    if method is not None: df = df[df["method"] == method]
+    if seed is not None: df = df[df["seed"] == seed]
+    df = df[(df["metric"] == "score") & df["task"].isin(tasks)]
+    if df.empty: raise ValueError(f"score_matrix: no score rows for tasks {tasks}")
+    m = df.pivot_table(index="step", columns="task", values="value", aggfunc="mean").reindex(index=range(len(tasks)), columns=tasks)
+    return m.to_numpy()

@@ -153,6 +153,7 @@ class ModulationPool(nn.Module):
         self.register_buffer("task", torch.zeros((), dtype=torch.long))
         self.register_buffer("batches", torch.zeros((), dtype=torch.long))
         self.idx, self.pull = None, None                       # the current forward pass's selected entries and key-query term
+        self.fixed = None                                      # an entry every sample takes (the oracle's: the task id's), or -1: none (the pretrained model)
 
     def select(self, query: torch.Tensor) -> torch.Tensor:
         "Entry index `(B,)` for each query `(B, dim)`; counts the selections while training and sets `pull`."
@@ -160,6 +161,10 @@ class ModulationPool(nn.Module):
             raise ValueError(f"ModulationPool.select: query must be (B, {self.keys.shape[1]}); got {tuple(query.shape)}")
         cos = F.normalize(query.float(), dim=-1) @ F.normalize(self.keys.float(), dim=-1).T   # (B, size)
         idx = (cos * self.weights if self.task > 0 else cos).argmax(-1)
+        if self.fixed is not None and self.fixed < 0:
+            self.idx, self.pull = None, cos.new_zeros(())
+            return None
+        if self.fixed is not None: idx = torch.full_like(idx, int(self.fixed))
         if self.training:
             with torch.no_grad():
                 share = torch.bincount(idx, minlength=len(self.counts)).float() / len(idx)
