@@ -16,7 +16,8 @@ from .safeio import load_torch
 from .train import TrainConfig, Trainer, to_device
 
 # %% auto #0
-__all__ = ['METHOD_PEFT', 'continual_metrics', 'fisher_diagonal', 'Anchor', 'WithPenalty', 'learn_sequence', 'score_matrix']
+__all__ = ['METHOD_PEFT', 'POOLED', 'continual_metrics', 'fisher_diagonal', 'Anchor', 'WithPenalty', 'learn_sequence',
+           'score_matrix']
 
 # %% ../nbs/18_continual.ipynb #058e833b
 def continual_metrics(matrix) -> dict:
@@ -73,7 +74,8 @@ class Anchor:
         return 0.5 * self.lam * torch.stack(terms).sum()
 
 # %% ../nbs/18_continual.ipynb #5c7e5986
-METHOD_PEFT = {"ft": "full", "lora": "lora", "ewc": "full", "l2": "full", "l2m": "l2m", "oracle": "l2m"}   # continual method -> how the pretrained model adapts
+METHOD_PEFT = {"ft": "full", "lora": "lora", "ewc": "full", "l2": "full", "l2p": "l2p", "l2m": "l2m", "oracle": "l2m"}   # continual method -> how the pretrained model adapts
+POOLED = ("l2m", "l2p")   # the adaptations with a pool of entries selected per sample
 
 class WithPenalty(nn.Module):
     "`model` whose loss adds `penalty(model)` (the trainer trains this; its parameters are `model`'s)."
@@ -95,7 +97,7 @@ def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: 
     rows with `step = i`, `metric = "score"`."""
     if method not in METHOD_PEFT: raise ValueError(f"learn_sequence: unknown method {method!r}; valid: {', '.join(METHOD_PEFT)}")
     pool = _pool(model)
-    if (METHOD_PEFT[method] == "l2m") != (pool is not None):
+    if (METHOD_PEFT[method] in POOLED) != (pool is not None):
         raise ValueError(f"learn_sequence: method {method!r} needs a model adapted with peft={METHOD_PEFT[method]!r}")
     if method == "oracle" and len(pool.keys) < len(tasks):
         raise ValueError(f"learn_sequence: the oracle needs one pool entry per task; the pool has {len(pool.keys)} for {len(tasks)} tasks")

@@ -14,7 +14,8 @@ from .transformer import Block, init_weights, wrap_linears
 
 # %% auto #0
 __all__ = ['PEFT_METHODS', 'PEFT_OPTIONS', 'LoRALinear', 'apply_lora', 'IA3Linear', 'PromptKV', 'PrefixKV', 'AdapterLinear',
-           'apply_peft', 'trainable_counts', 'ModulationPool', 'PooledLoRALinear', 'apply_l2m']
+           'apply_peft', 'trainable_counts', 'ModulationPool', 'PooledLoRALinear', 'apply_l2m', 'PooledPromptKV',
+           'apply_l2p']
 
 # %% ../nbs/05b_peft.ipynb #b6577196
 class LoRALinear(nn.Module):
@@ -143,10 +144,12 @@ def trainable_counts(model: nn.Module) -> dict:
 
 # %% ../nbs/05b_peft.ipynb #af4c3f58
 class ModulationPool(nn.Module):
-    "L2M's pool: `size` keys of width `dim`; `select(query)` picks one entry per sample (top-1 cosine similarity, inverse-frequency weighted after the first task)."
-    def __init__(self, size: int = 30, dim: int = 768):
+    "L2M's pool: `size` keys of width `dim`; `select(query)` picks `top_k` entries per sample (cosine similarity, inverse-frequency weighted after the first task; L2M: top 1, L2P: top 5)."
+    def __init__(self, size: int = 30, dim: int = 768, top_k: int = 1):
         super().__init__()
         if size < 1 or dim < 1: raise ValueError(f"ModulationPool: size and dim must be >= 1; got {size}, {dim}")
+        if not 1 <= top_k <= size: raise ValueError(f"ModulationPool: top_k must be in [1, size={size}]; got {top_k}")
+        self.top_k = top_k
         self.keys = nn.Parameter(torch.empty(size, dim).uniform_(-1.0, 1.0))
         self.register_buffer("counts", torch.zeros(size))     # running mean over training batches of each entry's share of the selections
         self.register_buffer("weights", torch.ones(size))     # the similarity weights (all 1 on the first task)
@@ -156,22 +159,23 @@ class ModulationPool(nn.Module):
         self.fixed = None                                      # an entry every sample takes (the oracle's: the task id's), or -1: none (the pretrained model)
 
     def select(self, query: torch.Tensor) -> torch.Tensor:
-        "Entry index `(B,)` for each query `(B, dim)`; counts the selections while training and sets `pull`."
+        "Entry index `(B,)` (top 1) or indices `(B, top_k)` for each query `(B, dim)`; counts the selections while training and sets `pull`."
         if query.dim() != 2 or query.shape[1] != self.keys.shape[1]:
             raise ValueError(f"ModulationPool.select: query must be (B, {self.keys.shape[1]}); got {tuple(query.shape)}")
         cos = F.normalize(query.float(), dim=-1) @ F.normalize(self.keys.float(), dim=-1).T   # (B, size)
-        idx = (cos * self.weights if self.task > 0 else cos).argmax(-1)
+        idx = (cos * self.weights if self.task > 0 else cos).topk(self.top_k, -1).indices   # (B, k), best first
         if self.fixed is not None and self.fixed < 0:
             self.idx, self.pull = None, cos.new_zeros(())
             return None
-        if self.fixed is not None: idx = torch.full_like(idx, int(self.fixed))
+        if self.fixed is not None: idx = (int(self.fixed) + torch.arange(self.top_k, device=idx.device)).expand_as(idx) % len(self.keys)
         if self.training:
             with torch.no_grad():
-                share = torch.bincount(idx, minlength=len(self.counts)).float() / len(idx)
+                share = torch.bincount(idx.reshape(-1), minlength=len(self.counts)).float() / idx.numel()
                 self.batches += 1
                 self.counts += (share - self.counts) / self.batches
-        self.idx, self.pull = idx, -cos.gather(1, idx[:, None]).mean()
-        return idx
+        self.pull = -cos.gather(1, idx).mean()
+        self.idx = idx[:, 0] if self.top_k == 1 else idx
+        return self.idx
 
     @torch.no_grad()
     def next_task(self) -> "ModulationPool":
@@ -207,5 +211,36 @@ def apply_l2m(model: nn.Module, dim: int, size: int = 30, rank: int = 8, alpha: 
     model.requires_grad_(False)
     pool = ModulationPool(size, dim).to(next(model.parameters()).device)
     for b in blocks: wrap_linears(b, targets, lambda lin: PooledLoRALinear(lin, pool, rank, alpha))
+    model.pool = pool
+    return pool
+
+# %% ../nbs/05b_peft.ipynb #d5c50dfd
+class PooledPromptKV(nn.Module):
+    "Deep prompts of the entries selected for each sample (`pool.idx` `(B, k)`), at layer `layer` of `block`: keys and values through the block's own `ln1`, `k`, `v`."
+    def __init__(self, block: Block, pool: ModulationPool, layer: int):
+        super().__init__()
+        self._block, self._pool, self.layer = (block,), (pool,), layer   # neither is this hook's submodule
+
+    def forward(self, batch_size: int):
+        block, pool = self._block[0], self._pool[0]
+        attn = block.attn
+        idx = pool.idx
+        C = pool.prompts.shape[-1]
+        if idx is None: idx = torch.zeros(batch_size, 0, dtype=torch.long, device=pool.prompts.device)   # no entry: no prompt
+        idx = idx.reshape(batch_size, -1)
+        h = block.ln1(pool.prompts[idx, self.layer].reshape(batch_size, -1, C))   # (B, k * length, C)
+        P = h.shape[1]
+        return tuple(f(h).view(batch_size, P, attn.n_head, C // attn.n_head).transpose(1, 2) for f in (attn.k, attn.v))
+
+def apply_l2p(model: nn.Module, dim: int, size: int = 100, length: int = 5, top_k: int = 5) -> ModulationPool:
+    "Freeze `model` and attach L2P's prompt pool as `model.pool`: keys and per-layer prompts of `length` vectors; each sample's `top_k` prompts are prepended at every block."
+    blocks = [m for m in model.modules() if isinstance(m, Block)]
+    if not blocks: raise ValueError(f"apply_l2p: no transformer Block in {type(model).__name__}")
+    if length < 1: raise ValueError(f"apply_l2p: length must be >= 1; got {length}")
+    model.requires_grad_(False)
+    w = blocks[0].ln1.weight
+    pool = ModulationPool(size, dim, top_k).to(w.device)
+    pool.prompts = nn.Parameter(torch.empty(size, len(blocks), length, w.shape[0], device=w.device, dtype=w.dtype).uniform_(-1.0, 1.0))
+    for i, b in enumerate(blocks): _hook(b.attn, PooledPromptKV(b, pool, i))
     model.pool = pool
     return pool

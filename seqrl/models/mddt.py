@@ -17,7 +17,7 @@ from ..buffer import WindowBuffer
 from ..core import configure
 from .common import ModelConfig, SeqModel
 from .dt import DTPolicy
-from ..peft import PEFT_METHODS, apply_l2m, apply_peft, trainable_counts
+from ..peft import PEFT_METHODS, apply_l2m, apply_l2p, apply_peft, trainable_counts
 from ..safeio import load_torch
 from ..tokenizer import ActionTokenizer
 from ..trajectories import Trajectories, trajectories
@@ -27,7 +27,7 @@ from ..transformer import GPT, GPTConfig, init_weights
 __all__ = ['ADAPTATIONS', 'RETURN_SCALES', 'domain_of', 'MDDTConfig', 'MDDT', 'decode_actions', 'MDDTPolicy', 'mddt_policy']
 
 # %% ../../nbs/models/mddt.ipynb #615d3010
-ADAPTATIONS = (*PEFT_METHODS, "l2m")          # the ways a pretrained MDDT adapts (seqrl.peft's methods and L2M's pool)
+ADAPTATIONS = (*PEFT_METHODS, "l2m", "l2p")   # the ways a pretrained MDDT adapts (seqrl.peft's methods, L2M's modulation pool, L2P's prompt pool)
 RETURN_SCALES = {"mw": 200.0, "dmc": 100.0}   # R̂ is divided by these (L2M: 1/200 Meta-World, 1/100 DMC)
 
 def domain_of(name: str) -> str:
@@ -54,9 +54,9 @@ class MDDTConfig(ModelConfig):
     action_pos: bool = False            # a learned embedding per action dimension on its token (the code's a_pos_embds; off in its MDDT configs)
     task_weights: str = "balanced"      # windows per task: "balanced" (each dataset equally often) or "size" (by its steps)
     init: str | None = None             # a pretrained MDDT checkpoint to start from (fine-tuning)
-    peft: str = "full"                  # how the weights adapt: full, lora, ia3, prompt, prefix, adapter, or l2m (L2M's modulation pool) (seqrl.peft)
+    peft: str = "full"                  # how the weights adapt: full, lora, ia3, prompt, prefix, adapter, l2m (L2M's modulation pool) or l2p (L2P's prompt pool) (seqrl.peft)
     peft_options: dict = field(default_factory=dict)   # options of the peft method (e.g. {"rank": 8}); its defaults are L2M's
-    pull_coef: float = 0.5              # l2m: the loss adds pull_coef * (-mean cos(key, query)) of the selected entries (L2M: 0.5)
+    pull_coef: float = 0.5              # l2m, l2p: the loss adds pull_coef * (-mean cos(key, query)) of the selected entries (L2M's code: 0.5)
     # training (TrainConfig fields)
     steps: int = 1_000_000              # optimiser steps (pretraining; 100k per task when fine-tuning)
     batch_size: int = 256               # windows per step
@@ -230,7 +230,7 @@ def _from_init(model: MDDT, key: str) -> bool:
 def _adapt(model: MDDT) -> MDDT:
     "Apply the config's peft method once (after the pretrained weights are in)."
     if not model.adapted:
-        if model.cfg.peft == "l2m": apply_l2m(model, model.cfg.n_embd, **model.cfg.peft_options)
+        if model.cfg.peft in ("l2m", "l2p"): (apply_l2m if model.cfg.peft == "l2m" else apply_l2p)(model, model.cfg.n_embd, **model.cfg.peft_options)
         else: apply_peft(model, model.cfg.peft, **model.cfg.peft_options)
         model.adapted = True
         model._frozen = {n for n, p in model.named_parameters() if not p.requires_grad}
