@@ -4,6 +4,7 @@
 
 # %% ../nbs/18_continual.ipynb #d98acdec
 from __future__ import annotations
+import contextlib
 
 import numpy as np
 import torch
@@ -16,7 +17,7 @@ from .safeio import load_torch
 from .train import TrainConfig, Trainer, to_device
 
 # %% auto #0
-__all__ = ['METHOD_PEFT', 'POOLED', 'continual_metrics', 'fisher_diagonal', 'Anchor', 'WithPenalty', 'learn_sequence',
+__all__ = ['METHOD_PEFT', 'POOLED', 'continual_metrics', 'fisher_diagonal', 'Anchor', 'PackNet', 'WithPenalty', 'learn_sequence',
            'score_matrix']
 
 # %% ../nbs/18_continual.ipynb #058e833b
@@ -73,8 +74,56 @@ class Anchor:
         terms = [((ps[n] - r) ** 2 * (self.F[n] if self.F else 1)).sum() for n, r in self.ref.items()]
         return 0.5 * self.lam * torch.stack(terms).sum()
 
+# %% ../nbs/18_continual.ipynb #c53505d1
+class PackNet:
+    "PackNet over `model`'s weight matrices: ownership per weight, masked gradients, magnitude pruning per task and per-task views."
+    def __init__(self, model: nn.Module, prune: float = 0.5):
+        if not 0 < prune < 1: raise ValueError(f"PackNet: prune must be in (0, 1); got {prune}")
+        self.prune = float(prune)
+        self.params = {n: p for n, p in model.named_parameters() if p.dim() >= 2}
+        self.owner = {n: torch.zeros(p.shape, dtype=torch.int16, device=p.device) for n, p in self.params.items()}
+        for n, p in model.named_parameters(): p.requires_grad_(n in self.params)
+        self._hooks = [p.register_hook(lambda g, n=n: g * (self.owner[n] == -1)) for n, p in self.params.items()]
+        self.release(0)
+
+    @torch.no_grad()
+    def release(self, owner: int) -> "PackNet":
+        "Free and zero the smallest `prune` share (by magnitude, per matrix) of the weights `owner` holds."
+        for n, p in self.params.items():
+            mine = self.owner[n] == owner
+            k = int(mine.sum().item() * self.prune)
+            if k == 0: continue
+            thr = p.abs()[mine].kthvalue(k).values
+            drop = mine & (p.abs() <= thr)
+            self.owner[n][drop] = -1
+            p[drop] = 0.0
+        return self
+
+    def end_task(self, t: int) -> "PackNet":
+        "Task `t` trained the free weights: they become its own; then its smallest `prune` share is freed for the next task."
+        for o in self.owner.values(): o[o == -1] = t + 1
+        return self.release(t + 1)
+
+    @contextlib.contextmanager
+    def view(self, upto: int):
+        "Within the block, the model as owner `upto` sees it (task `t`: `t + 1`; pretraining: 0): later owners' and free weights zeroed."
+        saved = {}
+        with torch.no_grad():
+            for n, p in self.params.items():
+                off = (self.owner[n] > upto) | (self.owner[n] == -1)
+                saved[n] = (off, p[off].clone())
+                p[off] = 0.0
+        try: yield
+        finally:
+            with torch.no_grad():
+                for n, (off, v) in saved.items(): self.params[n][off] = v
+
+    def close(self):
+        "Remove the gradient masks from the model."
+        for h in self._hooks: h.remove()
+
 # %% ../nbs/18_continual.ipynb #5c7e5986
-METHOD_PEFT = {"ft": "full", "lora": "lora", "ewc": "full", "l2": "full", "l2p": "l2p", "l2m": "l2m", "oracle": "l2m"}   # continual method -> how the pretrained model adapts
+METHOD_PEFT = {"ft": "full", "lora": "lora", "ewc": "full", "l2": "full", "packnet": "full", "l2p": "l2p", "l2m": "l2m", "oracle": "l2m"}   # continual method -> how the pretrained model adapts
 POOLED = ("l2m", "l2p")   # the adaptations with a pool of entries selected per sample
 
 class WithPenalty(nn.Module):
@@ -90,7 +139,7 @@ class WithPenalty(nn.Module):
 def _pool(model): return getattr(model, "pool", None)
 
 def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: int, batch_size: int, lr: float,
-                   lam: float = 1.0, fisher_samples: int = 256, extra_tasks: list = (), seed: int = 0, out_dir=None,
+                   lam: float = 1.0, fisher_samples: int = 256, prune: float = 0.5, extra_tasks: list = (), seed: int = 0, out_dir=None,
                    device=None, progress: bool = False) -> list[dict]:
     """Train `model` (adapted as `METHOD_PEFT[method]` says) on `tasks` (`(name, sample)` pairs, in order) with `method`;
     after each task `i`, `evaluate(model, name)` scores the tasks seen so far and each of `extra_tasks` (names): tidy
@@ -102,6 +151,7 @@ def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: 
     if method == "oracle" and len(pool.keys) < len(tasks):
         raise ValueError(f"learn_sequence: the oracle needs one pool entry per task; the pool has {len(pool.keys)} for {len(tasks)} tasks")
     anchor, rows = None, []
+    pack = PackNet(model, prune) if method == "packnet" else None
     for i, (name, sample) in enumerate(tasks):
         d = Path(out_dir)/f"task{i}" if out_dir else None
         if pool is not None:
@@ -112,24 +162,29 @@ def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: 
             model.load_state_dict(s["model"])
             anchor = Anchor(model, lam) if s.get("ref") is not None else None
             if anchor is not None: anchor.ref, anchor.F = s["ref"], s["F"]
+            if pack is not None: pack.owner = s["owner"]
         else:
             net = WithPenalty(model, anchor) if anchor is not None else model
             tc = TrainConfig(steps=steps, batch_size=batch_size, lr=lr, warmup_steps=0, min_lr_ratio=1.0, seed=seed + i,
-                             weight_decay=0.0 if pool is not None else TrainConfig.weight_decay,   # a pool entry not selected in a task must not shrink
+                             weight_decay=0.0 if pool is not None or pack is not None else TrainConfig.weight_decay,   # an unselected pool entry, a packed weight must not shrink
                              device=device, progress=progress, ckpt_every=max(10, steps // 10))
             Trainer(net, sample, tc, out_dir=d).fit()
             if method in ("ewc", "l2"):
                 imp = fisher_diagonal(model, sample, fisher_samples, np.random.default_rng(seed + i)) if method == "ewc" else None
                 anchor = anchor.update(model, imp) if anchor is not None else Anchor(model, lam, imp)
+            if pack is not None: pack.end_task(i)
             if d is not None:
                 with atomic_write(d/"after.pt", "wb") as f:
-                    torch.save(dict(model=model.state_dict(), ref=anchor.ref if anchor else None, F=anchor.F if anchor else None), f)
+                    torch.save(dict(model=model.state_dict(), ref=anchor.ref if anchor else None, F=anchor.F if anchor else None,
+                                    owner=pack.owner if pack else None), f)
         model.eval()
         for j, target in enumerate([t for t, _ in tasks[:i + 1]] + list(extra_tasks)):   # the tasks seen so far, then the extra ones
             if pool is not None and method == "oracle": pool.fixed = j if j <= i else -1
-            rows.append(dict(method=method, task=target, seed=seed, metric="score", value=float(evaluate(model, target)), step=i))
+            with pack.view(j + 1 if j <= i else 0) if pack is not None else contextlib.nullcontext():   # PackNet: the task's own weights
+                rows.append(dict(method=method, task=target, seed=seed, metric="score", value=float(evaluate(model, target)), step=i))
         if pool is not None and method == "oracle": pool.fixed = i
         model.train()
+    if pack is not None: pack.close()
     return rows
 
 def score_matrix(rows, tasks: list, method: str | None = None, seed: int | None = None) -> np.ndarray:
