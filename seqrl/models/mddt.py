@@ -308,6 +308,8 @@ class MDDTPolicy(DTPolicy):
         self.scale = np.array([RETURN_SCALES[domain_of(e)] for e in names], np.float32)
         ad = self._adims if self._adims is not None else [_act_dim(e) for e in names]
         self.adims = np.broadcast_to(np.asarray(ad, np.int64), (self.n,)).copy()
+        W = self.model.cfg.act_width
+        if ((self.adims < 1) | (self.adims > W)).any(): raise ValueError(f"MDDTPolicy: action widths must be in [1, {W}] (the model's act_width); got {sorted(set(self.adims.tolist()))}")
         self.rew = np.zeros((self.n, self.model.cfg.K), np.float32)
         self._hist.append(self.rew)
         return self
