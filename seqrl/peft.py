@@ -163,7 +163,8 @@ class ModulationPool(nn.Module):
         if query.dim() != 2 or query.shape[1] != self.keys.shape[1]:
             raise ValueError(f"ModulationPool.select: query must be (B, {self.keys.shape[1]}); got {tuple(query.shape)}")
         cos = F.normalize(query.float(), dim=-1) @ F.normalize(self.keys.float(), dim=-1).T   # (B, size)
-        idx = (cos * self.weights if self.task > 0 else cos).topk(self.top_k, -1).indices   # (B, k), best first
+        score = (cos + 1) / 2 * self.weights if self.training and self.task > 0 else cos   # the count penalty: in training only, on similarities moved to [0, 1]
+        idx = score.topk(self.top_k, -1).indices   # (B, k), best first
         if self.fixed is not None and self.fixed < 0:
             self.idx, self.pull = None, cos.new_zeros(())
             return None
@@ -173,7 +174,7 @@ class ModulationPool(nn.Module):
                 share = torch.bincount(idx.reshape(-1), minlength=len(self.counts)).float() / idx.numel()
                 self.batches += 1
                 self.counts += (share - self.counts) / self.batches
-        self.pull = -cos.gather(1, idx).mean()
+        self.pull = -cos.gather(1, idx).sum(1).mean()   # summed over the k selected keys, averaged over the batch
         self.idx = idx[:, 0] if self.top_k == 1 else idx
         return self.idx
 
