@@ -143,7 +143,8 @@ def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: 
                    device=None, progress: bool = False) -> list[dict]:
     """Train `model` (adapted as `METHOD_PEFT[method]` says) on `tasks` (`(name, sample)` pairs, in order) with `method`;
     after each task `i`, `evaluate(model, name)` scores the tasks seen so far and each of `extra_tasks` (names): tidy
-    rows with `step = i`, `metric = "score"`."""
+    rows with `step = i`; `evaluate` returns a number (a row of metric `score`) or rows of its own (`metric`, `value`:
+    e.g. one per episode)."""
     if method not in METHOD_PEFT: raise ValueError(f"learn_sequence: unknown method {method!r}; valid: {', '.join(METHOD_PEFT)}")
     pool = _pool(model)
     if (METHOD_PEFT[method] in POOLED) != (pool is not None):
@@ -181,19 +182,21 @@ def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: 
         for j, target in enumerate([t for t, _ in tasks[:i + 1]] + list(extra_tasks)):   # the tasks seen so far, then the extra ones
             if pool is not None and method == "oracle": pool.fixed = j if j <= i else -1
             with pack.view(j + 1 if j <= i else 0) if pack is not None else contextlib.nullcontext():   # PackNet: the task's own weights
-                rows.append(dict(method=method, task=target, seed=seed, metric="score", value=float(evaluate(model, target)), step=i))
+                got = evaluate(model, target)
+                got = got if isinstance(got, (list, tuple)) else [dict(metric="score", value=got)]
+                rows += [dict(r, method=method, task=target, seed=seed, value=float(r["value"]), step=i) for r in got]
         if pool is not None and method == "oracle": pool.fixed = i
         model.train()
     if pack is not None: pack.close()
     return rows
 
-def score_matrix(rows, tasks: list, method: str | None = None, seed: int | None = None) -> np.ndarray:
-    "The `(T, T)` matrix of `learn_sequence`'s rows (one method and seed): row `i` after task `i`, column `j` task `j`."
+def score_matrix(rows, tasks: list, method: str | None = None, seed: int | None = None, metric: str = "score") -> np.ndarray:
+    "The `(T, T)` matrix of `learn_sequence`'s `metric` rows (one method; one seed, or the mean over seeds and episodes): row `i` after task `i`, column `j` task `j`."
     import pandas as pd
     df = pd.DataFrame(rows)
     if method is not None: df = df[df["method"] == method]
     if seed is not None: df = df[df["seed"] == seed]
-    df = df[(df["metric"] == "score") & df["task"].isin(tasks)]
-    if df.empty: raise ValueError(f"score_matrix: no score rows for tasks {tasks}")
+    df = df[(df["metric"] == metric) & df["task"].isin(tasks)]
+    if df.empty: raise ValueError(f"score_matrix: no {metric!r} rows for tasks {tasks}")
     m = df.pivot_table(index="step", columns="task", values="value", aggfunc="mean").reindex(index=range(len(tasks)), columns=tasks)
     return m.to_numpy()

@@ -179,9 +179,9 @@ def finetune_sweeps(cfg: MddtConfig, ckpt: str) -> list[SweepConfig]:
     return grids
 
 # %% ../nbs/17_mddt.ipynb #aa205dbb
-def add_scores(rows: list[dict], pretrain_refs: dict | None = None) -> list[dict]:
+def add_scores(rows: list[dict], refs_of: dict | None = None) -> list[dict]:
     """`rows` plus a `score` row for each Meta-World `success` row and each DMC `return` row whose task has data and random
-    references; a pretrained model's row (task `<env>-pretrain`) takes the references of the tasks `pretrain_refs[env]` lists."""
+    references: those of the tasks `refs_of[task]` lists (their means), else the task's own."""
     df = pd.DataFrame(rows)
     out = [dict(r, metric="score", value=100.0 * r["value"]) for r in rows if r["metric"] == "success" and r["task"].startswith("mw/")]
     ret = df[(df["metric"] == "return") & df["task"].str.startswith("dmc/")] if len(df) else df
@@ -189,12 +189,9 @@ def add_scores(rows: list[dict], pretrain_refs: dict | None = None) -> list[dict
     for (task, method), v in ret[ret["method"].isin(["data", "random"])].groupby(["task", "method"])["value"]: refs[(task, method)] = v.mean()
     for r in rows:
         if r["metric"] != "return" or not r["task"].startswith("dmc/"): continue
-        t = r["task"]
-        if t.endswith("-pretrain"):   # the pretrained model on a pretraining task: that task's pretraining data as reference
-            ts = (pretrain_refs or {}).get(t.removesuffix("-pretrain"), [])
-            datas, rands = [refs[(x, "data")] for x in ts if (x, "data") in refs], [refs[(x, "random")] for x in ts if (x, "random") in refs]
-            d, z = (np.mean(datas), np.mean(rands)) if datas and rands else (None, None)
-        else: d, z = refs.get((t, "data")), refs.get((t, "random"))
+        ts = (refs_of or {}).get(r["task"], [r["task"]])   # e.g. the pretrained model on a pretraining task: that task's pretraining data
+        datas, rands = [refs[(x, "data")] for x in ts if (x, "data") in refs], [refs[(x, "random")] for x in ts if (x, "random") in refs]
+        d, z = (np.mean(datas), np.mean(rands)) if datas and rands else (None, None)
         if d is None or z is None or d <= z: continue
         out.append(dict(r, metric="score", value=100.0 * (r["value"] - z) / (d - z)))
     return rows + out
@@ -211,7 +208,7 @@ def run_mddt(cfg: MddtConfig, progress: bool = True) -> list[dict]:
             for r in train_rows if r["split"] == "train" and r["metric"] in ("loss", "accuracy")]
     rows += pretrain_scores(cfg, ckpt, ids, progress)
     for g in finetune_sweeps(cfg, ckpt): rows += run_sweep(g, progress)
-    return add_scores(rows, pretrain_refs(cfg))
+    return add_scores(rows, {f"{e}-pretrain": ts for e, ts in pretrain_refs(cfg).items()})
 
 # %% ../nbs/17_mddt.ipynb #d1704ecf
 def pretrain_table(df: pd.DataFrame, cfg: MddtConfig) -> tuple[pd.DataFrame, str]:

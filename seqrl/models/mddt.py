@@ -24,7 +24,8 @@ from ..trajectories import Trajectories, trajectories
 from ..transformer import GPT, GPTConfig, init_weights
 
 # %% auto #0
-__all__ = ['ADAPTATIONS', 'RETURN_SCALES', 'domain_of', 'MDDTConfig', 'MDDT', 'decode_actions', 'MDDTPolicy', 'mddt_policy']
+__all__ = ['ADAPTATIONS', 'RETURN_SCALES', 'domain_of', 'MDDTConfig', 'MDDT', 'decode_actions', 'mddt_sampler', 'MDDTPolicy',
+           'mddt_policy']
 
 # %% ../../nbs/models/mddt.ipynb #615d3010
 ADAPTATIONS = (*PEFT_METHODS, "l2m", "l2p")   # the ways a pretrained MDDT adapts (seqrl.peft's methods, L2M's modulation pool, L2P's prompt pool)
@@ -198,8 +199,8 @@ def _env_of(tr: Trajectories) -> str:
     if len(p) < 4 or p[0] != "seqrl": raise ValueError(f"{tr.dataset_id}: MDDT needs the dataset's environment (env_name, or an id seqrl/<domain>/<task>/<kind>)")
     return f"{p[1]}/{p[2]}"
 
-def _init_state(model: MDDT, path) -> dict:
-    "The weights of the pretrained MDDT checkpoint `path`, checked to fit `model`'s architecture."
+def _init_state(model: MDDT, path) -> tuple[dict, dict]:
+    "The weights and the extra of the pretrained MDDT checkpoint `path`, checked to fit `model`'s architecture."
     if not Path(path).is_file():
         raise FileNotFoundError(f"{path}: no pretrained MDDT checkpoint (MDDTConfig.init); a parameter-efficient checkpoint keeps only its own "
                                 "parameters and takes its frozen weights from there")
@@ -212,15 +213,17 @@ def _init_state(model: MDDT, path) -> dict:
     names = ["K", "n_layer", "n_head", "n_embd", "state_dim", "act_width", "n_bins", "max_timestep", "reward_token", "action_pos"]
     diff = [f"{k} (checkpoint {old.get(k, False)!r}, config {getattr(model.cfg, k)!r})" for k in names if old.get(k, False) != getattr(model.cfg, k)]
     if diff: raise ValueError(f"{path}: the pretrained MDDT does not fit this config: {', '.join(diff)}")
-    return s["model"]
+    return s["model"], e
 
-def _load_pretrained(model: MDDT, path) -> None:
-    "Load the pretrained weights of `path` into `model`, adapted or not (a wrapped layer's weights sit under `.base`)."
-    init = _init_state(model, path)
-    if not model.adapted: return nn.Module.load_state_dict(model, init)
-    miss = [k for k in model._frozen if k.replace(".base", "") not in init]
-    if miss: raise ValueError(f"{path}: the checkpoint lacks {miss[:5]}{'...' if len(miss) > 5 else ''}")
-    nn.Module.load_state_dict(model, {k: init[k.replace(".base", "")] for k in nn.Module.state_dict(model) if k.replace(".base", "") in init}, strict=False)
+def _load_pretrained(model: MDDT, path) -> dict:
+    "Load the pretrained weights of `path` into `model`, adapted or not (a wrapped layer's weights sit under `.base`); the checkpoint's targets per environment."
+    init, extra = _init_state(model, path)
+    if not model.adapted: nn.Module.load_state_dict(model, init)
+    else:
+        miss = [k for k in model._frozen if k.replace(".base", "") not in init]
+        if miss: raise ValueError(f"{path}: the checkpoint lacks {miss[:5]}{'...' if len(miss) > 5 else ''}")
+        nn.Module.load_state_dict(model, {k: init[k.replace(".base", "")] for k in nn.Module.state_dict(model) if k.replace(".base", "") in init}, strict=False)
+    return dict(extra.get("targets") or {})
 
 def _from_init(model: MDDT, key: str) -> bool:
     "Whether weight `key` of an adapted `model` is a pretrained one (frozen, taken from `init`) rather than the method's own."
@@ -261,9 +264,8 @@ def _from_extra(cls, extra: dict) -> MDDT:
     m.targets = dict(extra.get("targets") or {})
     return _adapt(m)
 
-@classmethod
-def _build(cls, cfg: MDDTConfig, datasets, seed: int = 0) -> dict:
-    "`dict(model=, sample=, extra=, buffer=)`: the MDDT on `datasets` (one task each), task-balanced windows, from `init` when set."
+def mddt_sampler(cfg: MDDTConfig, datasets, seed: int = 0) -> dict:
+    "`dict(sample=, buffer=, envs=, trajectories=)`: task-balanced MDDT windows of `datasets` (one task each), each with its domain's return scale."
     src = trajectories(datasets)
     envs = [_env_of(tr) for tr in src]
     scales = np.array([RETURN_SCALES[domain_of(e)] for e in envs], np.float32)
@@ -271,20 +273,27 @@ def _build(cls, cfg: MDDTConfig, datasets, seed: int = 0) -> dict:
     buf = WindowBuffer(src, cfg.K, obs_width=cfg.state_dim, act_width=cfg.act_width, weights=w, seed=seed)
     if buf.max_timestep >= cfg.max_timestep:
         raise ValueError(f"MDDT.build: episodes reach timestep {buf.max_timestep}, beyond the timestep embedding (max_timestep={cfg.max_timestep})")
-    torch.manual_seed(seed)
-    model = cls(cfg, int(buf.obs_dims.max()), int(buf.act_dims.max()))
-    if cfg.init: _load_pretrained(model, cfg.init)
-    _adapt(model)
-    for e, tr in zip(envs, src):
-        st = tr.episode_starts
-        best = float(np.add.reduceat(np.asarray(tr.rewards, np.float64), st[:-1]).max()) if len(st) > 1 else 0.0
-        model.targets[e] = max(best, model.targets.get(e, -np.inf))
-    keys = cls.batch_keys
+    keys = MDDT.batch_keys
     def sample(batch_size, rng):
         b = buf.sample(batch_size, rng)
         b["return_scale"] = scales[b["task_ids"]]
         return {k: v for k, v in b.items() if k in keys}
-    return dict(model=model, sample=sample, extra=dict(model.checkpoint_extra(), datasets=[d.dataset_id for d in src]), buffer=buf)
+    return dict(sample=sample, buffer=buf, envs=envs, trajectories=src)
+
+@classmethod
+def _build(cls, cfg: MDDTConfig, datasets, seed: int = 0) -> dict:
+    "`dict(model=, sample=, extra=, buffer=)`: the MDDT on `datasets` (one task each), task-balanced windows, from `init` when set (whose targets it keeps)."
+    data = mddt_sampler(cfg, datasets, seed)
+    buf = data["buffer"]
+    torch.manual_seed(seed)
+    model = cls(cfg, int(buf.obs_dims.max()), int(buf.act_dims.max()))
+    if cfg.init: model.targets.update(_load_pretrained(model, cfg.init))   # it can still act on the pretraining tasks
+    _adapt(model)
+    for e, tr in zip(data["envs"], data["trajectories"]):
+        st = tr.episode_starts
+        best = float(np.add.reduceat(np.asarray(tr.rewards, np.float64), st[:-1]).max()) if len(st) > 1 else 0.0
+        model.targets[e] = max(best, model.targets.get(e, -np.inf))
+    return dict(model=model, sample=data["sample"], extra=dict(model.checkpoint_extra(), datasets=[d.dataset_id for d in data["trajectories"]]), buffer=buf)
 
 MDDT.checkpoint_extra, MDDT.from_extra, MDDT.build = _checkpoint_extra, _from_extra, _build
 MDDT.state_dict, MDDT.load_state_dict = _state_dict, _load_state_dict
