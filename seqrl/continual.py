@@ -5,6 +5,7 @@
 # %% ../nbs/18_continual.ipynb #d98acdec
 from __future__ import annotations
 import contextlib
+import json
 
 import numpy as np
 import torch
@@ -12,7 +13,7 @@ import torch.nn as nn
 
 from pathlib import Path
 
-from .core import atomic_write
+from .core import atomic_write, atomic_write_json
 from .safeio import load_torch
 from .train import TrainConfig, Trainer, to_device
 
@@ -153,18 +154,20 @@ def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: 
         raise ValueError(f"learn_sequence: the oracle needs one pool entry per task; the pool has {len(pool.keys)} for {len(tasks)} tasks")
     anchor, rows = None, []
     pack = PackNet(model, prune) if method == "packnet" else None
+    out = Path(out_dir) if out_dir else None
+    done = [i for i in range(len(tasks)) if out is not None and (out/f"task{i}"/"after.pt").is_file()]
+    last = done[-1] if done else -1                      # the last finished task: its state is where the sequence stands
+    if last >= 0:
+        s = load_torch(out/f"task{last}"/"after.pt")
+        model.load_state_dict(s["model"])
+        if s.get("ref") is not None: anchor = Anchor(model, lam); anchor.ref, anchor.F = s["ref"], s["F"]
+        if pack is not None: pack.owner = s["owner"]
     for i, (name, sample) in enumerate(tasks):
-        d = Path(out_dir)/f"task{i}" if out_dir else None
+        d = out/f"task{i}" if out else None
         if pool is not None:
             if method == "oracle": pool.fixed = i
             elif i > 0 and int(pool.task) < i: pool.next_task()
-        if d is not None and (d/"after.pt").is_file():   # finished before: its weights and anchor
-            s = load_torch(d/"after.pt")
-            model.load_state_dict(s["model"])
-            anchor = Anchor(model, lam) if s.get("ref") is not None else None
-            if anchor is not None: anchor.ref, anchor.F = s["ref"], s["F"]
-            if pack is not None: pack.owner = s["owner"]
-        else:
+        if i > last:
             net = WithPenalty(model, anchor) if anchor is not None else model
             tc = TrainConfig(steps=steps, batch_size=batch_size, lr=lr, warmup_steps=0, min_lr_ratio=1.0, seed=seed + i,
                              weight_decay=0.0 if pool is not None or pack is not None else TrainConfig.weight_decay,   # an unselected pool entry, a packed weight must not shrink
@@ -178,15 +181,24 @@ def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: 
                 with atomic_write(d/"after.pt", "wb") as f:
                     torch.save(dict(model=model.state_dict(), ref=anchor.ref if anchor else None, F=anchor.F if anchor else None,
                                     owner=pack.owner if pack else None), f)
+                (d/"ckpt.pt").unlink(missing_ok=True)               # the task's optimiser state: its training rows stay in metrics.json
+                if i > 0: (out/f"task{i - 1}"/"after.pt").unlink(missing_ok=True)   # superseded: one state per sequence on disk
+        if d is not None and (d/"rows.json").is_file():            # evaluated before (a rerun): the rows as they were
+            rows += json.loads((d/"rows.json").read_text())
+            continue
+        if i < last: raise RuntimeError(f"learn_sequence: {d} has neither the evaluation rows of task {i} nor its weights; delete {out} to start over")
+        mine = []
         model.eval()
         for j, target in enumerate([t for t, _ in tasks[:i + 1]] + list(extra_tasks)):   # the tasks seen so far, then the extra ones
             if pool is not None and method == "oracle": pool.fixed = j if j <= i else -1
             with pack.view(j + 1 if j <= i else 0) if pack is not None else contextlib.nullcontext():   # PackNet: the task's own weights
                 got = evaluate(model, target)
                 got = got if isinstance(got, (list, tuple)) else [dict(metric="score", value=got)]
-                rows += [dict(r, method=method, task=target, seed=seed, value=float(r["value"]), step=i) for r in got]
+                mine += [dict(r, method=method, task=target, seed=seed, value=float(r["value"]), step=i) for r in got]
         if pool is not None and method == "oracle": pool.fixed = i
         model.train()
+        if d is not None: atomic_write_json(d/"rows.json", mine)
+        rows += mine
     if pack is not None: pack.close()
     return rows
 
