@@ -566,6 +566,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'seqrl.peft.PromptKV.forward': ('peft.html#promptkv.forward', 'seqrl/peft.py'),
                             'seqrl.peft._hook': ('peft.html#_hook', 'seqrl/peft.py'),
                             'seqrl.peft._ia3': ('peft.html#_ia3', 'seqrl/peft.py'),
+                            'seqrl.peft._lora_side': ('peft.html#_lora_side', 'seqrl/peft.py'),
                             'seqrl.peft._prefix': ('peft.html#_prefix', 'seqrl/peft.py'),
                             'seqrl.peft.apply_l2m': ('peft.html#apply_l2m', 'seqrl/peft.py'),
                             'seqrl.peft.apply_l2p': ('peft.html#apply_l2p', 'seqrl/peft.py'),

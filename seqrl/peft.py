@@ -18,23 +18,33 @@ __all__ = ['PEFT_METHODS', 'PEFT_OPTIONS', 'LoRALinear', 'apply_lora', 'IA3Linea
            'apply_l2p']
 
 # %% ../nbs/05b_peft.ipynb #b6577196
+def _lora_side(side: str) -> str:
+    if side not in ("in", "out"): raise ValueError(f"LoRA side must be 'in' (the layer's input) or 'out' (its output); got {side!r}")
+    return side
+
 class LoRALinear(nn.Module):
-    "`base(x) + (dropout(x) @ A^T @ B^T) * alpha / rank`, with `base` frozen."
-    def __init__(self, base: nn.Linear, rank: int = 8, alpha: float = 16.0, dropout: float = 0.0):
+    "`y = base(x)` plus `(dropout(u) @ A^T @ B^T) * alpha / rank` of `u = x` (`side='in'`) or `u = y` (`side='out'`, L2M's MLP), with `base` frozen."
+    def __init__(self, base: nn.Linear, rank: int = 8, alpha: float = 16.0, dropout: float = 0.0, side: str = "in"):
         super().__init__()
         if rank < 1: raise ValueError(f"LoRA rank must be >= 1; got {rank}")
-        self.base, self.scale = base, alpha / rank
-        self.A = nn.Parameter(torch.empty(rank, base.in_features, device=base.weight.device, dtype=base.weight.dtype))
-        self.B = nn.Parameter(torch.zeros(base.out_features, rank, device=base.weight.device, dtype=base.weight.dtype))
+        self.base, self.scale, self.side = base, alpha / rank, _lora_side(side)
+        n_in, kw = base.in_features if side == "in" else base.out_features, dict(device=base.weight.device, dtype=base.weight.dtype)
+        self.A = nn.Parameter(torch.empty(rank, n_in, **kw))
+        self.B = nn.Parameter(torch.zeros(base.out_features, rank, **kw))
         nn.init.kaiming_uniform_(self.A, a=math.sqrt(5))
         self.drop = nn.Dropout(dropout)
         base.requires_grad_(False)
-    def forward(self, x): return self.base(x) + (self.drop(x) @ self.A.t() @ self.B.t()) * self.scale
+    def forward(self, x):
+        y = self.base(x)
+        return y + (self.drop(x if self.side == "in" else y) @ self.A.t() @ self.B.t()) * self.scale
 
-def apply_lora(model: nn.Module, targets=("q", "v", "up"), rank: int = 8, alpha: float = 16.0, dropout: float = 0.0) -> list[nn.Parameter]:
-    "Freeze `model` and wrap `targets` (default: L2M's Q, V and MLP up) with LoRA; returns the trainable parameters."
+def apply_lora(model: nn.Module, targets=("q", "v", "up"), rank: int = 8, alpha: float = 16.0, dropout: float = 0.0,
+               out_side=("up",)) -> list[nn.Parameter]:
+    "Freeze `model` and wrap `targets` (default: L2M's Q, V and MLP up) with LoRA, those in `out_side` reading the layer's output (L2M's MLP); returns the trainable parameters."
     model.requires_grad_(False)
-    new = wrap_linears(model, targets, lambda lin: LoRALinear(lin, rank, alpha, dropout))
+    new = {}
+    for side, ts in (("in", [t for t in targets if t not in out_side]), ("out", [t for t in targets if t in out_side])):
+        if ts: new |= wrap_linears(model, ts, lambda lin: LoRALinear(lin, rank, alpha, dropout, side))
     return [p for m in new.values() for p in (m.A, m.B)]
 
 # %% ../nbs/05b_peft.ipynb #23e503b1
@@ -187,31 +197,34 @@ class ModulationPool(nn.Module):
         return self
 
 class PooledLoRALinear(nn.Module):
-    "A frozen `base` plus, per sample, the LoRA update of the pool entry selected for it (`pool.idx`); the base alone when nothing is selected."
-    def __init__(self, base: nn.Linear, pool: ModulationPool, rank: int = 8, alpha: float = 16.0):
+    "A frozen `base` plus, per sample, the LoRA update (from the input, or from the output: `side`, as `LoRALinear`) of the pool entry selected for it (`pool.idx`); the base alone when nothing is selected."
+    def __init__(self, base: nn.Linear, pool: ModulationPool, rank: int = 8, alpha: float = 16.0, side: str = "in"):
         super().__init__()
         if rank < 1: raise ValueError(f"LoRA rank must be >= 1; got {rank}")
         P, kw = len(pool.keys), dict(device=base.weight.device, dtype=base.weight.dtype)
-        self.base, self.scale, self._pool = base, alpha / rank, (pool,)   # the pool is the model's, not this layer's submodule
-        self.A = nn.Parameter(torch.empty(P, rank, base.in_features, **kw))
+        self.base, self.scale, self._pool, self.side = base, alpha / rank, (pool,), _lora_side(side)   # the pool is the model's, not this layer's submodule
+        self.A = nn.Parameter(torch.empty(P, rank, base.in_features if side == "in" else base.out_features, **kw))
         self.B = nn.Parameter(torch.zeros(P, base.out_features, rank, **kw))
         for a in self.A: nn.init.kaiming_uniform_(a, a=math.sqrt(5))
         base.requires_grad_(False)
 
     def forward(self, x):
         idx = self._pool[0].idx
-        if idx is None: return self.base(x)
+        y = self.base(x)
+        if idx is None: return y
         if len(idx) != x.shape[0]: raise RuntimeError(f"PooledLoRALinear: {len(idx)} selections for a batch of {x.shape[0]}")
-        h = torch.einsum("b...i,bri->b...r", x, self.A[idx])
-        return self.base(x) + torch.einsum("b...r,bor->b...o", h, self.B[idx]) * self.scale
+        h = torch.einsum("b...i,bri->b...r", x if self.side == "in" else y, self.A[idx])
+        return y + torch.einsum("b...r,bor->b...o", h, self.B[idx]) * self.scale
 
-def apply_l2m(model: nn.Module, dim: int, size: int = 30, rank: int = 8, alpha: float = 16.0, targets=("q", "v", "up")) -> ModulationPool:
-    "Freeze `model`, wrap `targets` of every block with pooled LoRA, and attach the pool as `model.pool`; its trainable parameters are the keys and the entries' LoRA weights."
+def apply_l2m(model: nn.Module, dim: int, size: int = 30, rank: int = 8, alpha: float = 16.0, targets=("q", "v", "up"), out_side=("up",)) -> ModulationPool:
+    "Freeze `model`, wrap `targets` of every block with pooled LoRA (those in `out_side` from the layer's output, as `apply_lora`), and attach the pool as `model.pool`; its trainable parameters are the keys and the entries' LoRA weights."
     blocks = [m for m in model.modules() if isinstance(m, Block)]
     if not blocks: raise ValueError(f"apply_l2m: no transformer Block in {type(model).__name__}")
     model.requires_grad_(False)
     pool = ModulationPool(size, dim).to(next(model.parameters()).device)
-    for b in blocks: wrap_linears(b, targets, lambda lin: PooledLoRALinear(lin, pool, rank, alpha))
+    for b in blocks:
+        for side, ts in (("in", [t for t in targets if t not in out_side]), ("out", [t for t in targets if t in out_side])):
+            if ts: wrap_linears(b, ts, lambda lin: PooledLoRALinear(lin, pool, rank, alpha, side))
     model.pool = pool
     return pool
 

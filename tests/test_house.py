@@ -14,7 +14,7 @@ FLOORS = {
     2: ["buffer", "peft", "rollout", "objectives"],
     3: ["models", "models.common", "models.tt", "models.dt", "models.bc", "models.ptgm", "models.smart", "models.mddt", "formats", "zoo", "kitchen", "rl"],
     4: ["suites", "planner", "methods", "evaluate", "continual"],
-    5: ["sweep", "report", "skill_prior", "smart", "mddt"],
+    5: ["sweep", "report", "skill_prior", "smart", "mddt", "mddt_continual"],
     6: ["reproduce", "docs", "example", "bench", "bench.envs", "bench.data", "bench.buffer", "bench.train", "bench.planner", "bench.kitchen", "bench.hrl", "bench.pixels", "bench.mddt"],
 }
 FLOOR = {f"seqrl.{m}": f for f, ms in FLOORS.items() for m in ms} | {"seqrl": 0}

@@ -44,7 +44,8 @@ def config_makers():
     from seqrl.skill_prior import hrl_config
     from seqrl.smart import smart_config
     from seqrl.mddt import mddt_config
-    makers = {"seqrl.sweep.run_sweep": ("sweep", sweep_config), "seqrl.skill_prior.run_hrl": ("hrl", hrl_config),
+    from seqrl.mddt_continual import continual_config
+    makers = {"seqrl.mddt_continual.run_continual": ("continual", continual_config), "seqrl.sweep.run_sweep": ("sweep", sweep_config), "seqrl.skill_prior.run_hrl": ("hrl", hrl_config),
               "seqrl.smart.run_smart": ("smart", smart_config), "seqrl.mddt.run_mddt": ("mddt", mddt_config)}
     for f in sorted(experiments_dir().glob("*.json")):
         kind, maker = makers[json.loads(f.read_text())["runner"]]   # each experiment names the library call that runs its grid

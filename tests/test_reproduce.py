@@ -1,6 +1,7 @@
 "The reproduce driver, as `make reproduce` calls it: keeps going past a broken notebook and names it."
 import json, os, shutil, subprocess, sys
 
+import pandas as pd
 import pytest
 
 from conftest import NBS, ROOT, notebooks
@@ -95,13 +96,31 @@ def _check_mddt(root, isolated):
     assert (spec["peft"], spec["init"].endswith("pretrain/ckpt.pt"), spec["steps"]) == ("lora", True, 100_000)
 
 
-CHECKS = {"tt_locomotion": _check_tt, "ptgm_kitchen": _check_ptgm, "smart_dmc": _check_smart, "mddt_finetune": _check_mddt}
+def _check_continual(root, isolated):
+    cl = root/"runs"/"mddt_continual"/"full"
+    specs = {str(p.parent.relative_to(cl)): json.loads(p.read_text()) for p in cl.glob("*/*/seed0/spec.json")}
+    assert set(specs) == {f"{s}/{m}/seed0" for s in ("cw10", "dmc6") for m in ("ft", "lora", "ewc", "l2", "packnet", "l2p", "l2m", "oracle")}
+    assert specs["cw10/l2m/seed0"]["tasks"][0::9] == ["mw/hammer", "mw/peg-unplug-side"] and len(specs["dmc6/l2m/seed0"]["tasks"]) == 6   # the whole sequences, in order
+    assert specs["cw10/ft/seed0"]["init"].endswith("runs/mddt_finetune/full/pretrain/ckpt.pt")   # the fine-tuning experiment's pretrained model
+    assert specs["cw10/l2m/seed0"]["options"]["steps"] == 100_000 and specs["cw10/ewc/seed0"]["options"]["lam"] == 1e4
+    assert specs["cw10/l2p/seed0"]["options"]["peft_options"] == {"size": 100, "length": 5, "top_k": 5}
+    assert not list(cl.rglob("ckpt.pt")) and len(list(cl.glob("*/ft/seed0/task*/after.pt"))) == 2   # one state per run, no optimiser
+    df = pd.read_csv(root/"figures"/"mddt_continual"/"full"/"results.csv")
+    assert {"mw/hammer", "mw/peg-unplug-side", "dmc/walker-walk"} <= set(df["task"])
+    assert {t.split("/")[0] for t in df["task"] if t.endswith("-pretrain@dmc6")} == {"mw", "dmc"}   # retention on both domains' pretraining tasks
 
 
-@pytest.mark.parametrize("nb", notebooks("experiments"), ids=lambda p: p.stem)
+CHECKS = {"tt_locomotion": _check_tt, "ptgm_kitchen": _check_ptgm, "smart_dmc": _check_smart, "mddt_finetune": _check_mddt,
+          "mddt_continual": _check_continual}
+TOGETHER = {"mddt_finetune": ["mddt_continual"]}   # run in one root with it: they share its datasets and pretrained model (built once, not twice)
+
+
+@pytest.mark.parametrize("nb", [p for p in notebooks("experiments") if not any(p.stem in v for v in TOGETHER.values())], ids=lambda p: p.stem)
 def test_full_profile_dry_run(nb, isolated):
     "The full profile builds: each experiment at its full configuration (full models, the published planner, every dataset and seed its grid lists), with each loop capped at a couple of steps."
-    p = _run(["--profile", "full", "--dry-run", "--only", nb.stem])
+    names = [nb.stem, *TOGETHER.get(nb.stem, [])]
+    p = _run(["--profile", "full", "--dry-run", "--only", ",".join(names)])
     assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
-    assert f"| {nb.stem} | ok |" in p.stdout
-    if nb.stem in CHECKS: CHECKS[nb.stem](isolated/"runs"/"dry-run"/"full", isolated)
+    for n in names:
+        assert f"| {n} | ok |" in p.stdout
+        if n in CHECKS: CHECKS[n](isolated/"runs"/"dry-run"/"full", isolated)
