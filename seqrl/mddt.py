@@ -21,9 +21,9 @@ from .suites import build_suite, read_recipe
 from .sweep import SweepConfig, eval_options, experiment_presets, reference_rows, run_jobs, run_sweep, train_once
 
 # %% auto #0
-__all__ = ['SUITES', 'METHOD_LABELS', 'expand_tasks', 'MddtConfig', 'mddt_config', 'domain', 'mddt_datasets', 'pretrain_spec',
-           'pretrain_scores', 'finetune_variants', 'finetune_sweeps', 'add_scores', 'pretrain_refs', 'run_mddt',
-           'pretrain_table', 'finetune_table', 'plot_finetune']
+__all__ = ['SUITES', 'METHOD_LABELS', 'expand_tasks', 'MddtConfig', 'mddt_config', 'domain', 'mddt_datasets', 'domain_grid',
+           'pretrain_spec', 'eval_pretrained', 'pretrain_scores', 'finetune_variants', 'finetune_sweeps', 'add_scores',
+           'pretrain_refs', 'run_mddt', 'pretrain_table', 'finetune_table', 'plot_finetune']
 
 # %% ../nbs/17_mddt.ipynb #e3fed577
 SUITES = {"mw": "metaworld", "dmc": "dmc"}            # domain -> its dataset recipe (data/recipes)
@@ -103,7 +103,7 @@ def mddt_datasets(cfg: MddtConfig, progress: bool = False) -> dict[tuple[str, st
     return ids
 
 # %% ../nbs/17_mddt.ipynb #c6e6a4f2
-def _grid(cfg: MddtConfig, dom: str, **kw) -> SweepConfig:
+def domain_grid(cfg: MddtConfig, dom: str, **kw) -> SweepConfig:
     "A `SweepConfig` of one domain's recipe with the grid's evaluation settings."
     base = dict(experiment=cfg.experiment, profile=cfg.profile, suite=SUITES[dom], suite_profile=cfg.suite_profile, episodes=cfg.episodes,
                 max_episode_steps=cfg.max_episode_steps, n_jobs=cfg.n_jobs, device=cfg.device, references=list(cfg.references))
@@ -118,7 +118,7 @@ def pretrain_spec(cfg: MddtConfig, ids: dict) -> dict:
     spec["train"]["ckpt_every"] = max(10, spec["train"]["steps"] // 10)
     return spec
 
-def _eval_pretrained(ckpt: str, tasks: list, episodes: int, max_steps, device) -> list[dict]:
+def eval_pretrained(ckpt: str, tasks: list, episodes: int, max_steps, device) -> list[dict]:
     "Rows of the pretrained checkpoint acting on each `(env, env options)` of `tasks` (the model loaded once; each task's rows cached beside the checkpoint, keyed by it and the settings)."
     rows, model = [], None
     for env, opts in tasks:
@@ -139,12 +139,12 @@ def pretrain_scores(cfg: MddtConfig, ckpt: str, ids: dict, progress: bool = True
     "The pretrained MDDT on each pretraining task (task `<env>-pretrain`), and the references of each pretraining dataset."
     envs = cfg.pretrain_tasks
     if dry_run(): envs = [next(e for e in envs if domain(e) == d) for d in SUITES if any(domain(e) == d for e in envs)]   # the data built proved every environment; the model acts on one per domain
-    tasks = [(e, eval_options(_grid(cfg, domain(e)), cfg.pretrain_kinds[domain(e)][0])) for e in envs]
+    tasks = [(e, eval_options(domain_grid(cfg, domain(e)), cfg.pretrain_kinds[domain(e)][0])) for e in envs]
     jobs = [(ckpt, tasks[i::cfg.n_jobs], cfg.episodes, cfg.max_episode_steps, cfg.device) for i in range(min(cfg.n_jobs, len(tasks)))]
-    rows = [r for rs in run_jobs(_eval_pretrained, jobs, cfg.n_jobs, f"{cfg.experiment} pretraining tasks", progress) for r in rs]
+    rows = [r for rs in run_jobs(eval_pretrained, jobs, cfg.n_jobs, f"{cfg.experiment} pretraining tasks", progress) for r in rs]
     for dom in SUITES:
         mine = {(e, k): d for (e, k), d in ids.items() if domain(e) == dom and e in cfg.pretrain_tasks and k in cfg.pretrain_kinds[dom]}
-        if mine: rows += reference_rows(_grid(cfg, dom), mine)
+        if mine: rows += reference_rows(domain_grid(cfg, dom), mine)
     return rows
 
 # %% ../nbs/17_mddt.ipynb #a9532fa0
@@ -167,14 +167,14 @@ def finetune_sweeps(cfg: MddtConfig, ckpt: str) -> list[SweepConfig]:
             lead = next((m for m in cfg.methods if m != "full"), cfg.methods[0])
             first = finetune_variants(cfg, ckpt, [lead])
             rest = finetune_variants(cfg, ckpt, [m for m in cfg.methods if m != lead])
-            grids.append(_grid(cfg, dom, envs=envs, kinds=[kind], methods=list(first), variants=first, seeds=list(cfg.seeds)[:1]))
-            if rest: grids.append(_grid(cfg, dom, envs=envs[:1], kinds=[kind], methods=list(rest), variants=rest, seeds=list(cfg.seeds)[:1], references=[]))
+            grids.append(domain_grid(cfg, dom, envs=envs, kinds=[kind], methods=list(first), variants=first, seeds=list(cfg.seeds)[:1]))
+            if rest: grids.append(domain_grid(cfg, dom, envs=envs[:1], kinds=[kind], methods=list(rest), variants=rest, seeds=list(cfg.seeds)[:1], references=[]))
             continue
         by_seeds = {}
         for m in cfg.methods: by_seeds.setdefault(tuple(cfg.seeds_of(m)), []).append(m)
         for i, (seeds, ms) in enumerate(by_seeds.items()):
             v = finetune_variants(cfg, ckpt, ms)
-            grids.append(_grid(cfg, dom, envs=envs, kinds=[kind], methods=ms, variants=v, seeds=list(seeds),
+            grids.append(domain_grid(cfg, dom, envs=envs, kinds=[kind], methods=ms, variants=v, seeds=list(seeds),
                                **({} if i == 0 else dict(references=[]))))
     return grids
 

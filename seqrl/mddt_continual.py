@@ -15,7 +15,7 @@ import pandas as pd
 from .continual import METHOD_PEFT, continual_metrics, learn_sequence
 from .core import atomic_write_json, configure, dry_cap, dry_run, runs_dir
 from .evaluate import evaluate
-from .mddt import (SUITES, MddtConfig, _eval_pretrained, _grid, add_scores, domain, expand_tasks, mddt_config, mddt_datasets,
+from .mddt import (SUITES, MddtConfig, add_scores, domain, domain_grid, eval_pretrained, expand_tasks, mddt_config, mddt_datasets,
                         pretrain_refs, pretrain_spec)
 from .models.mddt import MDDT, MDDTConfig, mddt_policy, mddt_sampler
 from .peft import trainable_counts
@@ -114,7 +114,7 @@ def _env_of(name: str) -> str: return name.split("-pretrain@")[0]
 def run_specs(cfg: ContinualConfig, ckpt: str, ids: dict, retention: list) -> list[dict]:
     "One spec per (sequence, method, seed) of the grid."
     mcfg = pretraining_config(cfg)
-    opts = lambda e, kind: eval_options(_grid(mcfg, domain(e)), kind)
+    opts = lambda e, kind: eval_options(domain_grid(mcfg, domain(e)), kind)
     specs = []
     for seq, tasks in cfg.sequences.items():
         for method in cfg.methods:
@@ -170,8 +170,8 @@ def run_continual(cfg: ContinualConfig, progress: bool = True) -> list[dict]:
     keep = retention_envs(cfg, mcfg)
     specs = run_specs(cfg, ckpt, ids, keep)
     rows = [r for rs in run_jobs(run_sequence, [(s,) for s in specs], cfg.n_jobs, f"{cfg.experiment} runs", progress) for r in rs]
-    opts = [(e, eval_options(_grid(mcfg, domain(e)), mcfg.pretrain_kinds[domain(e)][0])) for e in keep]
-    pre = _eval_pretrained(ckpt, opts, cfg.episodes, cfg.max_episode_steps, cfg.device)
+    opts = [(e, eval_options(domain_grid(mcfg, domain(e)), mcfg.pretrain_kinds[domain(e)][0])) for e in keep]
+    pre = eval_pretrained(ckpt, opts, cfg.episodes, cfg.max_episode_steps, cfg.device)
     rows += [dict(r, task=retention_name(r["task"].removesuffix("-pretrain"), seq)) for seq in cfg.sequences for r in pre]
     refs_of = {}
     for seq, tasks in cfg.sequences.items():   # DMC scores: the task's own data, or the pretraining data of a retention task
@@ -179,7 +179,7 @@ def run_continual(cfg: ContinualConfig, progress: bool = True) -> list[dict]:
         refs_of |= {retention_name(e, seq): pretrain_refs(mcfg)[e] for e in keep if domain(e) == "dmc"}
     need = {(e, cfg.kind["dmc"]) for ts in cfg.sequences.values() for e in ts if domain(e) == "dmc"}
     need |= {(e, k) for e in keep if domain(e) == "dmc" for k in mcfg.pretrain_kinds["dmc"]}
-    if need: rows += reference_rows(_grid(mcfg, "dmc"), {k: ids[k] for k in sorted(need)})
+    if need: rows += reference_rows(domain_grid(mcfg, "dmc"), {k: ids[k] for k in sorted(need)})
     return add_scores(rows, refs_of)
 
 # %% ../nbs/19_mddt_continual.ipynb #34831420
