@@ -133,7 +133,8 @@ def run_specs(cfg: ContinualConfig, ckpt: str, ids: dict, retention: list) -> li
 def _measure(model, name: str, spec: dict) -> list[dict]:
     "Each evaluation episode's success (Meta-World) or return (DMC) of `model` on task `name`."
     env = _env_of(name)
-    rows = evaluate(env, mddt_policy(model, env), spec["episodes"], seed=1000, env_options=spec["env_options"][env], progress=False)
+    rows = evaluate(env, mddt_policy(model, env), spec["episodes"], seed=1000, n_envs=min(spec["episodes"], 32),   # all episodes in one batch: 1.4x faster than 8 + 2 (10 episodes, quick MDDT, measured)
+                    env_options=spec["env_options"][env], progress=False)
     keep = "success" if domain(env) == "mw" else "return"
     return [dict(metric=r["metric"], value=r["value"]) for r in rows if r["metric"] == keep]
 
