@@ -246,7 +246,7 @@ def plot_matrices(df: pd.DataFrame, cfg: ContinualConfig, sequence: str):
     if not methods: raise ValueError(f"no score rows of sequence {sequence!r}")
     tasks = [t.split("/", 1)[1] for t in cfg.sequences[sequence]]
     cols = min(4, len(methods)); nrow = -(-len(methods) // cols)
-    fig, axes = plt.subplots(nrow, cols, figsize=(3.2 * cols + 0.6, 3.0 * nrow + 0.4), squeeze=False)
+    fig, axes = plt.subplots(nrow, cols, figsize=(3.4 * cols + 1.0, 3.1 * nrow + 0.5), squeeze=False, layout="constrained")
     for ax, m in zip(axes.flat, methods):
         M = np.nanmean(np.stack([v for k, v in Ms.items() if k[:2] == (sequence, m)]), 0)
         im = ax.imshow(M, vmin=0, vmax=100, cmap="viridis")
@@ -267,15 +267,16 @@ def plot_sequence(df: pd.DataFrame, cfg: ContinualConfig, sequence: str):
     sm = summary(df, cfg)
     sm = sm[sm["sequence"] == sequence] if len(sm) else sm
     if sm.empty: raise ValueError(f"no finished runs of sequence {sequence!r}")
-    fig, ax = plt.subplots(figsize=(6.4, 3.8))
+    fig, ax = plt.subplots(figsize=(8.0, 3.8))
     x = np.arange(1, len(cfg.sequences[sequence]) + 1)
-    for i, m in enumerate([m for m in cfg.methods if m in set(sm["method"])]):
+    ms = [m for m in cfg.methods if m in set(sm["method"])]
+    for i, m in enumerate(ms):
         curves = np.array(sm.loc[sm["method"] == m, "seen_mean"].tolist(), float)
-        c = f"C{i}"
-        for y in curves if len(curves) > 1 else []: ax.plot(x, y, color=c, alpha=0.2, lw=0.8)
-        ax.plot(x, curves.mean(0), color=c, lw=2, marker="o", ms=3, ls="--" if m in TASK_ID else "-", label=METHOD_LABELS[m])
+        c, dx = f"C{i}", 0.04 * (i - (len(ms) - 1) / 2)   # methods side by side where their curves coincide
+        for y in curves if len(curves) > 1 else []: ax.plot(x + dx, y, color=c, alpha=0.25, lw=0.8)
+        ax.plot(x + dx, curves.mean(0), color=c, lw=2, marker="o", ms=3, ls="--" if m in TASK_ID else "-", label=METHOD_LABELS[m])
     ax.set_xlabel("tasks trained"); ax.set_ylabel("mean score over seen tasks (%)"); ax.set_xticks(x); ax.set_ylim(-3, 103)
-    ax.legend(fontsize=7, ncol=2, title="dashed: told the task id", title_fontsize=7)
+    ax.legend(fontsize=7, title="dashed: told the task id", title_fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
     ax.set_title(f"{sequence}: performance over the sequence", fontsize=10)
     fig.tight_layout()
     return fig
