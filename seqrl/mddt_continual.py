@@ -6,6 +6,7 @@
 from __future__ import annotations
 import json
 import time
+import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -248,7 +249,9 @@ def plot_matrices(df: pd.DataFrame, cfg: ContinualConfig, sequence: str):
     cols = min(4, len(methods)); nrow = -(-len(methods) // cols)
     fig, axes = plt.subplots(nrow, cols, figsize=(3.4 * cols + 1.0, 3.1 * nrow + 0.5), squeeze=False, layout="constrained")
     for ax, m in zip(axes.flat, methods):
-        M = np.nanmean(np.stack([v for k, v in Ms.items() if k[:2] == (sequence, m)]), 0)
+        with warnings.catch_warnings():   # the cells above the diagonal are empty in every seed: NaN, silently
+            warnings.simplefilter("ignore", RuntimeWarning)
+            M = np.nanmean(np.stack([v for k, v in Ms.items() if k[:2] == (sequence, m)]), 0)
         im = ax.imshow(M, vmin=0, vmax=100, cmap="viridis")
         if len(tasks) <= 6:
             for (i, j), v in np.ndenumerate(M):
