@@ -120,7 +120,7 @@ def run_specs(cfg: ContinualConfig, ckpt: str, ids: dict, retention: list) -> li
     for seq, tasks in cfg.sequences.items():
         for method in cfg.methods:
             if dry_run() and seq != next(iter(cfg.sequences)) and method != lead: continue   # a dry run: every method on the first sequence, L2M on the others
-            ts = tasks[:2] if dry_run() else tasks
+            ts = (tasks[:2] if method == lead else tasks[:1]) if dry_run() else tasks
             o = method_options(cfg, method)
             for seed in (cfg.seeds_of(method)[:1] if dry_run() else cfg.seeds_of(method)):
                 specs.append(dict(sequence=seq, method=method, seed=int(seed), init=ckpt, tasks=ts,

@@ -14,6 +14,14 @@ def notebooks(folder: str) -> list[Path]:
     return sorted(p for p in d.glob("*.ipynb") if not p.name.startswith(("_", "."))) if d.is_dir() else []
 
 
+TOGETHER = {"mddt_finetune": ["mddt_continual"]}   # experiments run in one root with the first: they share its datasets and pretrained model
+
+
+def leading(nbs: list[Path]) -> list[Path]:
+    "`nbs` less those that run in the root of another (`TOGETHER`)."
+    return [p for p in nbs if not any(p.stem in v for v in TOGETHER.values())]
+
+
 @pytest.fixture
 def isolated(tmp_path, monkeypatch):
     "Send results, executed notebooks and datasets to a temporary folder, so tests never touch figures/ or data/."
