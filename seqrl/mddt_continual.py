@@ -34,7 +34,7 @@ METHOD_LABELS = {"ft": "FT (sequential)", "lora": "LoRA (sequential)", "ewc": "E
                  "l2m": "L2M", "oracle": "L2M-oracle"}
 TASK_ID = ("packnet", "oracle")   # the methods told the task id at evaluation (PackNet's masks, the oracle's entry)
 OPTION_KEYS = ("steps", "batch_size", "lr", "lam", "prune", "fisher_samples", "peft_options")
-OPTION_DEFAULTS = dict(lam=1.0, prune=0.5, fisher_samples=256, peft_options={})   # learn_sequence's; steps, batch_size, lr: the MDDT config's
+OPTION_DEFAULTS = dict(steps=100_000, lam=1.0, prune=0.5, fisher_samples=256, peft_options={})   # the paper's steps per task, learn_sequence's knobs; batch_size, lr: the MDDT config's
 
 @dataclass
 class ContinualConfig:
@@ -85,7 +85,7 @@ class ContinualConfig:
         return list(self.seeds) if self.many_seeds is None or method in self.many_seeds else list(self.seeds)[:1]
 
 def method_options(cfg: ContinualConfig, method: str) -> dict:
-    "The settings of `method`'s runs: `learn_sequence`'s defaults, then `train`, then `method_configs[method]` (steps, batch_size, lr: the MDDT config's where unset)."
+    "The settings of `method`'s runs: the defaults (100k steps a task, `learn_sequence`'s knobs), then `train`, then `method_configs[method]` (batch_size, lr: the pretrained MDDT config's where unset)."
     return {**OPTION_DEFAULTS, **cfg.train, **cfg.method_configs.get(method, {})}
 
 def continual_config(experiment: str = "mddt_continual", profile: str = "quick", **overrides) -> ContinualConfig:
@@ -154,7 +154,7 @@ def run_sequence(spec: dict) -> list[dict]:
     model = MDDT.build(conf, list(spec["datasets"].values()), seed=spec["seed"])["model"]   # targets of the sequence's and the pretraining tasks
     tasks = [(e, mddt_sampler(conf, [d], spec["seed"])["sample"]) for e, d in spec["datasets"].items()]
     rows = learn_sequence(model, tasks, method, lambda m, name: _measure(m, name, spec),
-                          steps=dry_cap(int(o.get("steps", conf.steps))), batch_size=dry_cap(int(o.get("batch_size", conf.batch_size)), 4),
+                          steps=dry_cap(int(o["steps"])), batch_size=dry_cap(int(o.get("batch_size", conf.batch_size)), 4),
                           lr=float(o.get("lr", conf.lr)), lam=float(o["lam"]), fisher_samples=dry_cap(int(o["fisher_samples"])),
                           prune=float(o["prune"]), extra_tasks=spec["retention"], seed=spec["seed"], out_dir=out, device=spec["device"])
     n = trainable_counts(model)
