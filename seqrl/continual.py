@@ -11,6 +11,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+from dataclasses import replace
 from pathlib import Path
 
 from .core import atomic_write, atomic_write_json
@@ -84,7 +85,8 @@ class PackNet:
         self.params = {n: p for n, p in model.named_parameters() if p.dim() >= 2}
         self.owner = {n: torch.zeros(p.shape, dtype=torch.int16, device=p.device) for n, p in self.params.items()}
         for n, p in model.named_parameters(): p.requires_grad_(n in self.params)
-        self._hooks = [p.register_hook(lambda g, n=n: g * (self.owner[n] == -1)) for n, p in self.params.items()]
+        self.trainable = -1   # the owner whose weights train: the free ones (-1), or task t's own (t + 1) while it retrains after its pruning
+        self._hooks = [p.register_hook(lambda g, n=n: g * (self.owner[n] == self.trainable)) for n, p in self.params.items()]
         self.release(0)
 
     @torch.no_grad()
@@ -140,7 +142,7 @@ class WithPenalty(nn.Module):
 def _pool(model): return getattr(model, "pool", None)
 
 def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: int, batch_size: int, lr: float,
-                   lam: float = 1.0, fisher_samples: int = 256, prune: float = 0.5, extra_tasks: list = (), seed: int = 0, out_dir=None,
+                   lam: float = 1.0, fisher_samples: int = 256, prune: float = 0.5, retrain_steps: int | None = None, extra_tasks: list = (), seed: int = 0, out_dir=None,
                    device=None, progress: bool = False) -> list[dict]:
     """Train `model` (adapted as `METHOD_PEFT[method]` says) on `tasks` (`(name, sample)` pairs, in order) with `method`;
     after each task `i`, `evaluate(model, name)` scores the tasks seen so far and each of `extra_tasks` (names): tidy
@@ -176,7 +178,13 @@ def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: 
             if method in ("ewc", "l2"):
                 imp = fisher_diagonal(model, sample, fisher_samples, np.random.default_rng(seed + i)) if method == "ewc" else None
                 anchor = anchor.update(model, imp) if anchor is not None else Anchor(model, lam, imp)
-            if pack is not None: pack.end_task(i)
+            if pack is not None:   # prune the task's weights, then retrain what it keeps (PackNet's retraining step)
+                pack.end_task(i)
+                r = max(1, steps // 10) if retrain_steps is None else int(retrain_steps)
+                if r > 0:
+                    pack.trainable = i + 1
+                    Trainer(model, sample, replace(tc, steps=r, seed=seed + i + 10_000, ckpt_every=r + 1)).fit()
+                    pack.trainable = -1
             if d is not None:
                 with atomic_write(d/"after.pt", "wb") as f:
                     torch.save(dict(model=model.state_dict(), ref=anchor.ref if anchor else None, F=anchor.F if anchor else None,

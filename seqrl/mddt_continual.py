@@ -33,7 +33,7 @@ __all__ = ['METHOD_LABELS', 'TASK_ID', 'OPTION_KEYS', 'OPTION_DEFAULTS', 'Contin
 METHOD_LABELS = {"ft": "FT (sequential)", "lora": "LoRA (sequential)", "ewc": "EWC", "l2": "L2", "packnet": "PackNet", "l2p": "L2P",
                  "l2m": "L2M", "oracle": "L2M-oracle"}
 TASK_ID = ("packnet", "oracle")   # the methods told the task id at evaluation (PackNet's masks, the oracle's entry)
-OPTION_KEYS = ("steps", "batch_size", "lr", "lam", "prune", "fisher_samples", "peft_options")
+OPTION_KEYS = ("steps", "batch_size", "lr", "lam", "prune", "retrain_steps", "fisher_samples", "peft_options")
 OPTION_DEFAULTS = dict(steps=100_000, lam=1.0, prune=0.5, fisher_samples=256, peft_options={})   # the paper's steps per task, learn_sequence's knobs; batch_size, lr: the MDDT config's
 
 @dataclass
@@ -156,7 +156,8 @@ def run_sequence(spec: dict) -> list[dict]:
     rows = learn_sequence(model, tasks, method, lambda m, name: _measure(m, name, spec),
                           steps=dry_cap(int(o["steps"])), batch_size=dry_cap(int(o.get("batch_size", conf.batch_size)), 4),
                           lr=float(o.get("lr", conf.lr)), lam=float(o["lam"]), fisher_samples=dry_cap(int(o["fisher_samples"])),
-                          prune=float(o["prune"]), extra_tasks=spec["retention"], seed=spec["seed"], out_dir=out, device=spec["device"])
+                          prune=float(o["prune"]), retrain_steps=None if o.get("retrain_steps") is None else dry_cap(int(o["retrain_steps"])),
+                          extra_tasks=spec["retention"], seed=spec["seed"], out_dir=out, device=spec["device"])
     n = trainable_counts(model)
     base = dict(method=method, task=spec["sequence"], seed=spec["seed"], step=0)
     rows += [dict(base, metric="trainable_params", value=float(n["trainable"])), dict(base, metric="params", value=float(n["total"])),
