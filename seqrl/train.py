@@ -274,7 +274,7 @@ def fit(spec: dict, nproc: int = 1) -> Trainer:
     torchrun = Path(sys.executable).parent/"torchrun"
     cmd = [str(torchrun), "--standalone", f"--nproc_per_node={nproc}", "-m", "seqrl.train", str(Path(out)/"spec.json")]
     r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode: raise RuntimeError(f"torchrun failed ({r.returncode}):\n" + "\n".join(r.stderr.splitlines()[-15:]))
+    if r.returncode: raise RuntimeError(f"torchrun failed ({r.returncode}):\n" + "\n".join(r.stderr.splitlines()[-60:]))
     return _trainer({**spec, "train": {**spec.get("train", {}), "device": "cpu" if not torch.cuda.is_available() else None}})
 
 def main(argv=None) -> int:

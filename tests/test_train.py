@@ -1,4 +1,6 @@
 "Data-parallel training through torchrun matches one process with the same global batch."
+import shutil
+
 import numpy as np
 
 from seqrl.train import fit
@@ -9,13 +11,22 @@ def _spec(out_dir, **train):
                 train=dict(steps=12, batch_size=32, lr=3e-3, warmup_steps=2, log_every=1, progress=False, device="cpu", **train))
 
 
+def _fit_two(spec):
+    "`fit` on two processes; once more if a rank was killed by a signal (seen once under a loaded CI machine; a real fault fails twice)."
+    try: return fit(spec, nproc=2)
+    except RuntimeError as e:
+        if "Signal" not in str(e): raise
+        shutil.rmtree(spec["out_dir"], ignore_errors=True)
+        return fit(spec, nproc=2)
+
+
 def _losses(t):
     return np.array([r["value"] for r in t.rows if r["metric"] == "loss"])
 
 
 def test_ddp_two_processes_match_one(tmp_path):
     one = fit(_spec(tmp_path/"one"))
-    two = fit(_spec(tmp_path/"two"), nproc=2)
+    two = _fit_two(_spec(tmp_path/"two"))
     a, b = _losses(one), _losses(two)
     assert len(a) == len(b) == 12
     assert a[-1] < 0.7 * a[0], f"the toy task did not learn: {a}"
@@ -27,5 +38,5 @@ def test_ddp_two_processes_match_one(tmp_path):
 
 def test_ddp_with_accumulation_matches(tmp_path):
     one = fit(_spec(tmp_path/"one"))
-    two = fit(_spec(tmp_path/"two", grad_accum=2), nproc=2)
+    two = _fit_two(_spec(tmp_path/"two", grad_accum=2))
     np.testing.assert_allclose(_losses(two), _losses(one), rtol=1e-4, atol=1e-5)
