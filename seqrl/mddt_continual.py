@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .continual import METHOD_PEFT, continual_metrics, learn_sequence
+from .continual import METHOD_PEFT, continual_metrics, learn_sequence, score_matrix
 from .core import atomic_write_json, configure, dry_cap, dry_run, runs_dir
 from .evaluate import evaluate
 from .mddt import (SUITES, MddtConfig, add_scores, domain, domain_grid, eval_pretrained, expand_tasks, mddt_config, mddt_datasets,
@@ -193,9 +193,7 @@ def score_matrices(df: pd.DataFrame, cfg: ContinualConfig) -> dict:
     out = {}
     for seq, tasks in cfg.sequences.items():
         f = s[s["task"].isin(tasks)]
-        for (m, seed), g in f.groupby(["method", "seed"]):
-            M = g.pivot_table(index="step", columns="task", values="value", aggfunc="mean").reindex(index=range(len(tasks)), columns=tasks)
-            out[(seq, m, int(seed))] = M.to_numpy(dtype=float)
+        for (m, seed), g in f.groupby(["method", "seed"]): out[(seq, m, int(seed))] = score_matrix(g, tasks).astype(float)
     return out
 
 def summary(df: pd.DataFrame, cfg: ContinualConfig) -> pd.DataFrame:
