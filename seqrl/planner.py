@@ -13,19 +13,22 @@ import torch
 from .models.tt import TT, TTConfig
 
 # %% auto #0
-__all__ = ['PLAN_OVERRIDES', 'PlanConfig', 'plan_config', 'filter_logits', 'choose', 'Decoder', 'beam_search', 'TTPlanner',
-           'tt_policy']
+__all__ = ['CDF_RULES', 'PLAN_OVERRIDES', 'PlanConfig', 'plan_config', 'filter_logits', 'choose', 'Decoder', 'beam_search',
+           'TTPlanner', 'tt_policy']
 
 # %% ../nbs/07_planner.ipynb #6c4d22df
+CDF_RULES = ("published", "nucleus")
+
 @dataclass
 class PlanConfig:
     horizon: int = 15                # transitions planned ahead
     beam_width: int = 128            # candidates kept after each transition
     n_expand: int = 2                # copies of each candidate before sampling its next action
-    cdf_act: float | None = 0.6      # action tokens: sample within the top-p (cdf) mass
-    k_act: int | None = None         # ...or among the top k
+    cdf_act: float | None = 0.6      # action tokens: sample after the `cdf_rule` filter at this threshold
+    k_act: int | None = None         # ...and/or among the top k
     k_obs: int | None = 1            # next-observation tokens: top k (1: the most likely)
     cdf_obs: float | None = None
+    cdf_rule: str = "published"      # how cdf_act / cdf_obs filter: "published" (the TT code base's) | "nucleus" (top-p)
     k_rew: int | None = 1            # reward and value tokens put in the sequence: top k; scored by their expectation
     discount: float = 0.99           # of predicted rewards and the final value
     max_context_transitions: int = 5 # past transitions given as context
@@ -41,6 +44,7 @@ class PlanConfig:
         for k in ("cdf_act", "cdf_obs"):
             v = getattr(self, k)
             if v is not None and not 0 < v <= 1: raise ValueError(f"PlanConfig.{k} must be in (0, 1] or None; got {v}")
+        if self.cdf_rule not in CDF_RULES: raise ValueError(f"PlanConfig.cdf_rule must be one of {CDF_RULES}; got {self.cdf_rule!r}")
 
 PLAN_OVERRIDES = {   # the TT code base's per-dataset planning settings (the rest use the defaults)
     "halfcheetah-medium": dict(horizon=5, beam_width=32),
@@ -54,21 +58,28 @@ def plan_config(env: str | None = None, kind: str | None = None, **overrides) ->
     return PlanConfig(**{**base, **{k: v for k, v in overrides.items() if v is not None}})
 
 # %% ../nbs/07_planner.ipynb #a88436ab
-def filter_logits(logits, k: int | None = None, cdf: float | None = None):
-    "Keep the top `k` bins and/or the most likely bins holding `cdf` of the mass; the rest get -inf."
+def filter_logits(logits, k: int | None = None, cdf: float | None = None, rule: str = "published"):
+    "Narrow each row of `logits` to the bins sampling may draw: the `cdf` filter read by `rule` (see above), and the top `k`."
+    if rule not in CDF_RULES: raise ValueError(f"filter_logits: rule must be one of {CDF_RULES}; got {rule!r}")
+    if rule == "published" and cdf is not None:
+        p = logits.softmax(-1)
+        asc = p.sort(-1).values
+        below = asc.cumsum(-1) < cdf                                  # the unlikely tail still under the threshold
+        last = (below * torch.arange(p.shape[-1], device=p.device)).argmax(-1, keepdim=True)   # its last bin (0 when none)
+        logits = logits.masked_fill(p <= asc.gather(-1, last), -1000.0)
     if k is not None:
         kth = logits.topk(min(k, logits.shape[-1]), -1).values[..., -1:]
         logits = logits.masked_fill(logits < kth, -math.inf)
-    if cdf is not None:
+    if rule == "nucleus" and cdf is not None:
         p, order = logits.softmax(-1).sort(-1, descending=True)
         drop = p.cumsum(-1) - p >= cdf       # mass before this bin already reaches cdf
         logits = logits.masked_fill(drop.scatter(-1, order, drop), -math.inf)
     return logits
 
-def choose(logits, k=None, cdf=None, generator=None):
-    "A bin per row: the argmax when `k == 1`, else a sample from the filtered distribution."
+def choose(logits, k=None, cdf=None, generator=None, rule: str = "published"):
+    "A bin per row: the argmax when `k == 1` and no `cdf`, else a sample from the filtered distribution."
     if k == 1 and cdf is None: return logits.argmax(-1)
-    return torch.multinomial(filter_logits(logits, k, cdf).softmax(-1), 1, generator=generator).squeeze(-1)
+    return torch.multinomial(filter_logits(logits, k, cdf, rule).softmax(-1), 1, generator=generator).squeeze(-1)
 
 # %% ../nbs/07_planner.ipynb #057c027e
 class Decoder:
@@ -148,7 +159,7 @@ def beam_search(model: TT, prefix: torch.Tensor, cfg: PlanConfig, generator=None
     def sample(dim: int, k, cdf):
         "Append one token of dimension `dim` to every row; returns the bin probabilities it was chosen from."
         logits = dec.logits()[:, :N].float()
-        b = choose(logits, k, cdf, generator)
+        b = choose(logits, k, cdf, generator, cfg.cdf_rule)
         dec.append(b + dim * N)
         return logits.softmax(-1)
 
