@@ -11,13 +11,14 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROFILES', 'DRY_RUN_VAR', 'PROVENANCE_PACKAGES', 'check_profile', 'param_kind', 'parse_param', 'configure',
-           'project_root', 'data_dir', 'figures_dir', 'runs_dir', 'set_env', 'dry_run', 'dry_cap', 'dry_run_env',
-           'seed_everything', 'get_device', 'atomic_write', 'atomic_write_text', 'atomic_write_json', 'git_info',
-           'package_versions', 'provenance', 'write_provenance']
+__all__ = ['PROFILES', 'OPTIONAL_PROFILES', 'DRY_RUN_VAR', 'PROVENANCE_PACKAGES', 'check_profile', 'param_kind', 'parse_param',
+           'configure', 'project_root', 'data_dir', 'figures_dir', 'runs_dir', 'set_env', 'dry_run', 'dry_cap',
+           'dry_run_env', 'seed_everything', 'get_device', 'atomic_write', 'atomic_write_text', 'atomic_write_json',
+           'git_info', 'package_versions', 'provenance', 'write_provenance']
 
 # %% ../nbs/00_core.ipynb #330abd7b
-PROFILES = ("smoke", "quick", "full")
+PROFILES = ("smoke", "quick", "cpu", "full")
+OPTIONAL_PROFILES = ("cpu",)     # defined by some experiments only; every experiment has the others
 
 def check_profile(profile: str) -> str:
     "Return `profile` if it is one of `PROFILES`, else fail naming the valid ones."
@@ -73,6 +74,8 @@ def parse_param(name: str, value, kind: type, owner: str = "", example=None):
 def configure(cls, profile: str, presets: dict, **overrides):
     "Dataclass `cls` at `profile`: `cls(profile=profile, **presets[profile])`, then the non-`None` `overrides` (text read by `parse_param`)."
     check_profile(profile)
+    if profile in OPTIONAL_PROFILES and profile not in presets:
+        raise ValueError(f"{cls.__name__}: no {profile!r} profile here (it is optional); defined: {', '.join(sorted(presets))}")
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(overrides) - set(fields))
     if unknown: raise TypeError(f"{cls.__name__}: unknown parameter(s) {unknown}; valid: {', '.join(sorted(fields))}")

@@ -97,7 +97,7 @@ def results_markdown(name: str, out_dir: Path, figures: Path | None = None) -> s
     "Markdown section with the tables and figures of experiment `name` at each profile; images copied to `out_dir`."
     figures = Path(figures or figures_dir())
     parts = []
-    for profile in ("full", "quick"):
+    for profile in ("full", "cpu", "quick"):
         d = figures/name/profile
         if not d.is_dir(): continue
         prov = json.loads((d/"provenance.json").read_text()) if (d/"provenance.json").is_file() else {}

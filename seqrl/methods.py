@@ -16,7 +16,7 @@ from .models.mddt import MDDT, mddt_policy
 from .models.ptgm import PTGM, ptgm_policy
 from .models.smart import CT, ct_policy
 from .models.tt import TT
-from .planner import tt_policy
+from .planner import tt_policy, tt_settings
 from .safeio import load_torch
 from .trajectories import Trajectories, trajectories
 
@@ -30,6 +30,11 @@ class Method:
     name: str          # the name experiments, sweeps and checkpoints use
     model: type        # a `seqrl.models.common.SeqModel` subclass
     policy: Callable   # (model, env, kind=None, seed=0, **options) -> a sequence policy for `seqrl.rollout`
+    settings: Callable | None = None   # (env, kind=None, seed=0, **options) -> the dataclass the policy acts with, where defaults fill in the options
+
+    def policy_settings(self, env: str, kind: str | None = None, seed: int = 0, **options) -> dict | None:
+        "What the policy of (`env`, `kind`, `seed`, `options`) acts with once defaults are resolved (`None` when its options are all there is): a change of defaults shows here."
+        return None if self.settings is None else asdict(self.settings(env, kind, seed, **options))
 
     def config(self, profile: str = "full", **overrides):
         "The method's config at `profile`, then `overrides`."
@@ -44,7 +49,7 @@ class Method:
         if out_dir is not None: spec["out_dir"] = str(out_dir)
         return spec
 
-METHODS = {m.name: m for m in (Method("tt", TT, tt_policy), Method("dt", DT, dt_policy), Method("bc", BC, bc_policy),
+METHODS = {m.name: m for m in (Method("tt", TT, tt_policy, tt_settings), Method("dt", DT, dt_policy), Method("bc", BC, bc_policy),
                                  Method("ptgm", PTGM, ptgm_policy), Method("ct", CT, ct_policy),
                                  Method("mddt", MDDT, mddt_policy))}
 

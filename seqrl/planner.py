@@ -14,7 +14,7 @@ from .models.tt import TT, TTConfig
 
 # %% auto #0
 __all__ = ['CDF_RULES', 'PLAN_OVERRIDES', 'PlanConfig', 'plan_config', 'filter_logits', 'choose', 'Decoder', 'beam_search',
-           'TTPlanner', 'tt_policy']
+           'TTPlanner', 'tt_settings', 'tt_policy']
 
 # %% ../nbs/07_planner.ipynb #6c4d22df
 CDF_RULES = ("published", "nucleus")
@@ -242,6 +242,10 @@ class TTPlanner:
             self.since[i] += 1
             if ends[i]: self.context[i], self.plans[i], self.since[i] = [], None, 0
 
+def tt_settings(env: str, kind: str | None = None, seed: int = 0, plan: dict | None = None) -> PlanConfig:
+    "The planner `tt_policy` acts with for (`env`, `kind`): the TT code base's settings, then `plan`'s, seeded by `seed`."
+    return plan_config(env, kind, **{**(plan or {}), "seed": seed})
+
 def tt_policy(model: TT, env: str, kind: str | None = None, seed: int = 0, plan: dict | None = None) -> TTPlanner:
-    "`model` as a rollout policy: the planner at the TT code base's settings for (`env`, `kind`), then `plan`'s, seeded by `seed`."
-    return TTPlanner(model, plan_config(env, kind, **{**(plan or {}), "seed": seed}))
+    "`model` as a rollout policy: the planner of `tt_settings`."
+    return TTPlanner(model, tt_settings(env, kind, seed, plan))

@@ -117,7 +117,7 @@ def reproduce(profile: str = "quick", only=None, folder: str = "experiments", nb
 def main(argv=None) -> int:
     "Command-line entry point of `python -m seqrl.reproduce`."
     ap = argparse.ArgumentParser(prog="python -m seqrl.reproduce", description="Run seqrl's experiment notebooks with papermill.")
-    ap.add_argument("--profile", default="quick", choices=PROFILES, help="smoke (seconds), quick (CPU minutes) or full (published, GPU)")
+    ap.add_argument("--profile", default="quick", choices=PROFILES, help="smoke (seconds), quick (CPU minutes), cpu (CPU hours; the experiments that define it) or full (published, GPU)")
     ap.add_argument("--only", default=None, help="comma-separated notebook names, e.g. example,tt_locomotion")
     ap.add_argument("--folder", default="experiments", help="notebook folder under nbs/: experiments or benchmarks")
     ap.add_argument("--nbs-dir", default=None, help="run the notebooks of this folder instead")

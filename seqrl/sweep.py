@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import atomic_write_json, configure, data_dir, runs_dir
+from .core import OPTIONAL_PROFILES, atomic_write_json, configure, data_dir, runs_dir
 from .envs import normalized_score
 from .evaluate import evaluate
 from .methods import METHODS, get_method
@@ -30,6 +30,7 @@ class SweepConfig:
     profile: str = "quick"                   # smoke | quick | full: the methods' configs are taken at this profile too
     suite: str = "locomotion"                # the dataset recipe (data/recipes/<suite>.json)
     suite_profile: str | None = None         # the suite's profile (default: this profile)
+    method_profile: str | None = None        # the profile the methods' configs start from, before `configs` (default: this profile)
     envs: list = field(default_factory=list)     # environments of the suite
     kinds: list = field(default_factory=list)    # dataset kinds of the suite
     methods: list = field(default_factory=list)  # registered methods (seqrl.methods), or names of `variants`
@@ -72,7 +73,10 @@ def experiment_presets(experiment: str) -> dict:
 
 def sweep_config(experiment: str, profile: str = "quick", **overrides) -> SweepConfig:
     "The grid of `experiment` (`data/experiments/<experiment>.json`) at `profile`, then the non-`None` `overrides`."
-    return configure(SweepConfig, profile, experiment_presets(experiment), experiment=experiment, **overrides)
+    presets = experiment_presets(experiment)
+    if profile not in presets and profile in OPTIONAL_PROFILES:
+        raise ValueError(f"{experiments_dir()/f'{experiment}.json'}: no {profile!r} profile (optional); it has {', '.join(presets)}")
+    return configure(SweepConfig, profile, presets, experiment=experiment, **overrides)
 
 # %% ../nbs/14_sweep.ipynb #8ef08c40
 def sweep_datasets(cfg: SweepConfig, progress: bool = False) -> dict[tuple[str, str], str]:
@@ -105,7 +109,7 @@ def run_spec(cfg: SweepConfig, task: str, method: str, seed: int, dataset: str) 
     "The `seqrl.train.fit` spec of one run (`method`: a registered method or a variant)."
     name, config, _ = resolve(cfg, method)
     m = get_method(name)
-    spec = m.spec(m.config(cfg.profile, **config), [dataset], seed=seed, out_dir=run_dir(cfg, task, method, seed),
+    spec = m.spec(m.config(cfg.method_profile or cfg.profile, **config), [dataset], seed=seed, out_dir=run_dir(cfg, task, method, seed),
                   progress=False, device=cfg.device)
     spec["train"]["ckpt_every"] = max(10, spec["train"]["steps"] // 10)
     return spec
@@ -119,10 +123,12 @@ def run_one(cfg: SweepConfig, env: str, kind: str, method: str, seed: int, datas
     opts = eval_options(cfg, kind)
     eval_args = dict(episodes=cfg.episodes, max_episode_steps=cfg.max_episode_steps, policy=popts)
     if opts and set(opts) != {"max_episode_steps"}: eval_args["env_options"] = opts   # absent where there are none: older rows stay valid
+    settings = get_method(name).policy_settings(env, kind, seed, **popts)
+    if settings is not None: eval_args["settings"] = settings   # the policy's resolved defaults: a changed default re-evaluates
     done = Path(spec["out_dir"])/"rows.json"
     if done.is_file():
         old = json.loads(done.read_text())
-        if old.get("spec") == json.loads(json.dumps(spec)) and old.get("eval") == eval_args: return old["rows"]
+        if old.get("spec") == json.loads(json.dumps(spec)) and old.get("eval") == json.loads(json.dumps(eval_args)): return old["rows"]
     t0 = time.perf_counter()
     trainer = fit(spec)
     t1 = time.perf_counter()

@@ -28,7 +28,7 @@ def test_export_and_clean_change_nothing(tmp_path):
     assert not changed, f"nbdev-export / nbdev-clean changed {changed}: run `make export` and commit"
     # the `parameters` tag of every experiment notebook survived nbdev-clean
     for nb in notebooks("experiments") + notebooks("benchmarks"):
-        assert check_parameters(proj/nb.relative_to(ROOT))["profile"] in ("smoke", "quick", "full")
+        assert check_parameters(proj/nb.relative_to(ROOT))["profile"] in ("smoke", "quick", "cpu", "full")
 
 
 def test_readme_is_rendered_from_index():
