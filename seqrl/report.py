@@ -19,7 +19,7 @@ __all__ = ['RESULT_COLUMNS', 'REQUIRED_COLUMNS', 'PUBLISHED_COLUMNS', 'REFERENCE
            'save_figure', 'save_table', 'plot_final', 'plot_curves', 'plot_distribution', 'plot_families',
            'save_benchmark', 'plot_benchmark', 'subtask_table', 'plot_subtask_success', 'plot_script_summary',
            'published_rows', 'seed_scores', 'latex_table', 'paper_table', 'plot_scores', 'binned', 'curve_table',
-           'plot_learning_curves', 'dataset_table', 'render_summary']
+           'plot_learning_curves', 'budget_points', 'plot_budget', 'dataset_table', 'render_summary']
 
 # %% ../nbs/11_report.ipynb #2a3f7555
 RESULT_COLUMNS = ("experiment", "method", "task", "seed", "metric", "value", "step", "profile", "run_id", "git_sha", "time")
@@ -372,6 +372,36 @@ def plot_learning_curves(df: pd.DataFrame, metric: str, every: int, references: 
         for i, (m, v) in enumerate(references.groupby("method")["value"].mean().items()):
             ax.axhline(v, ls="--", lw=1, color=f"C{(b['method'].nunique() + i) % 10}", label=f"{m} (no learning)")
     ax.set_xlabel("environment steps"); ax.set_ylabel(ylabel or metric); ax.set_title(title or metric)
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/11_report.ipynb #bdgt0002
+def budget_points(df: pd.DataFrame, metric: str = "normalized_score") -> pd.DataFrame:
+    "Per budget variant `<method>@<steps>`: `method`, `variant`, `samples` (mean `train_samples` of its runs), `mean` and `se` of `metric` over seeds."
+    v = df[df["method"].str.contains("@", regex=False)]
+    if v.empty: raise ValueError("budget_points: no rows of budget variants (methods named '<method>@<steps>')")
+    s = seed_scores(v, metric)
+    n = v[v["metric"] == "train_samples"].groupby("method")["value"].mean()
+    if missing := sorted(set(s["method"]) - set(n.index)): raise ValueError(f"budget_points: no train_samples rows for {missing}")
+    g = s.groupby("method")["value"].agg(mean="mean", se=lambda x: x.std(ddof=1) / np.sqrt(len(x)) if len(x) > 1 else np.nan)
+    out = g.reset_index().rename(columns=dict(method="variant"))
+    out.insert(0, "method", out["variant"].str.split("@").str[0])
+    out["samples"] = out["variant"].map(n)
+    return out.sort_values(["method", "samples"], ignore_index=True)[["method", "variant", "samples", "mean", "se"]]
+
+def plot_budget(df: pd.DataFrame, metric: str = "normalized_score", title: str | None = None, ylabel: str | None = None):
+    "`budget_points` of `df` as one line per method (log samples, error bars: s.e. over seeds), with the `data` and `random` rows of `df` as dashed levels."
+    import matplotlib.pyplot as plt
+    b = budget_points(df, metric)
+    fig, ax = plt.subplots(figsize=(6.5, 3.6))
+    for i, (m, g) in enumerate(b.groupby("method", sort=False)):
+        ax.errorbar(g["samples"], g["mean"], yerr=g["se"].fillna(0), marker="o", capsize=3, color=f"C{i}", label=m)
+    refs = df[df["method"].isin(["data", "random"]) & (df["metric"] == metric)]
+    for j, (m, v) in enumerate(refs.groupby("method")["value"].mean().items()):
+        ax.axhline(v, ls="--", lw=1, color=f"C{(b['method'].nunique() + j) % 10}", label=m)
+    ax.set_xscale("log"); ax.set_xlabel("training samples (optimiser steps x batch)"); ax.set_ylabel(ylabel or metric)
+    ax.set_title(title or f"{metric} against training budget")
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
     fig.tight_layout()
     return fig

@@ -139,7 +139,8 @@ def run_one(cfg: SweepConfig, env: str, kind: str, method: str, seed: int, datas
     n = trainable_counts(trainer.model)
     rows += [dict(method=method, task=task, seed=seed, metric=m, value=v, step=trainer.step)
              for m, v in (("train_minutes", (t1 - t0) / 60), ("eval_minutes", (t2 - t1) / 60),
-                          ("params", n["total"]), ("trainable_params", n["trainable"]))]
+                          ("params", n["total"]), ("trainable_params", n["trainable"]),
+                          ("train_samples", trainer.step * spec["train"]["batch_size"]))]
     atomic_write_json(done, dict(spec=spec, eval=eval_args, rows=rows))
     return rows
 
