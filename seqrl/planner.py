@@ -129,8 +129,10 @@ class Decoder:
             key = torch.cat([group[:, None], W[:, a:a + self.D]], 1)
             uniq, group = torch.unique(key, dim=0, return_inverse=True)
             cache.reorder(uniq[:, 0])                            # each distinct prefix continues from its parent's keys
-            out = self.model(uniq[:, 1:], cache=cache)[:, -1]
+            last = a + self.D >= Lw                              # only the last chunk's last logits are used
+            out = self.model(uniq[:, 1:], cache=cache, keep=1 if last else 0)
             self.tokens += uniq[:, 1:].numel()
+        out = out[:, -1]
         cache.reorder(group)
         return out[group]
 

@@ -126,14 +126,21 @@ class Attention(nn.Module):
         self.resid_drop = nn.Dropout(cfg.dropout)
         self.prefix = None  # hook: callable(batch_size) -> (k, v), each (B, n_head, P, head_dim), always attended to
 
-    def forward(self, x, mask=None, cache: KVCache | None = None, layer: int = 0):
-        "`mask`: None for causal, or boolean `(T_q, T_k)` / `(B, T_q, T_k)` rows of the new tokens over all keys."
+    def forward(self, x, mask=None, cache: KVCache | None = None, layer: int = 0, keep: int | None = None):
+        """`mask`: None for causal, or boolean `(T, T_k)` / `(B, T, T_k)` rows of the new tokens over all keys.
+        `keep`: outputs of the last `keep` tokens only (every token's keys and values are still made and cached)."""
         B, T, C = x.shape
-        q, k, v = (f(x).view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for f in (self.q, self.k, self.v))
+        H, hd = self.n_head, C // self.n_head
+        k, v = (f(x).view(B, T, H, hd).transpose(1, 2) for f in (self.k, self.v))
+        xq = x if keep is None else x[:, T - keep:]
+        Tq = xq.shape[1]
+        q = self.q(xq).view(B, Tq, H, hd).transpose(1, 2)
         if cache is not None: k, v = cache.update(layer, k, v)
-        causal = mask is None and T == k.shape[2]   # full causal pass: let SDPA pick its fused causal kernel
-        if mask is None and not causal:             # new tokens after cached ones: causal among themselves
-            mask = torch.ones(T, k.shape[2], dtype=torch.bool, device=x.device).tril(k.shape[2] - T)
+        if Tq == 0: return xq                       # keys and values only
+        causal = mask is None and Tq == k.shape[2]  # full causal pass: let SDPA pick its fused causal kernel
+        if mask is None and not causal:             # new tokens after cached ones (or the last of them): causal among themselves
+            mask = torch.ones(Tq, k.shape[2], dtype=torch.bool, device=x.device).tril(k.shape[2] - Tq)
+        elif mask is not None and Tq < T: mask = mask[..., T - Tq:, :]
         if self.prefix is not None:
             pk, pv = self.prefix(B)
             k, v = torch.cat([pk, k], 2), torch.cat([pv, v], 2)
@@ -142,7 +149,7 @@ class Attention(nn.Module):
         if mask is not None and mask.dim() == 3: mask = mask[:, None]   # per-sample mask: broadcast over heads
         y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=self.dropout if self.training else 0.0,
                                            is_causal=causal)
-        return self.resid_drop(self.out(y.transpose(1, 2).reshape(B, T, C)))
+        return self.resid_drop(self.out(y.transpose(1, 2).reshape(B, Tq, C)))
 
 class MLP(nn.Module):
     def __init__(self, cfg: GPTConfig):
@@ -158,8 +165,9 @@ class Block(nn.Module):
         super().__init__()
         self.ln1, self.ln2 = nn.LayerNorm(cfg.n_embd, bias=cfg.bias), nn.LayerNorm(cfg.n_embd, bias=cfg.bias)
         self.attn, self.mlp = Attention(cfg), MLP(cfg)
-    def forward(self, x, mask=None, cache=None, layer=0):
-        x = x + self.attn(self.ln1(x), mask, cache, layer)
+    def forward(self, x, mask=None, cache=None, layer=0, keep=None):
+        a = self.attn(self.ln1(x), mask, cache, layer, keep)
+        x = (x if keep is None else x[:, x.shape[1] - keep:]) + a
         return x + self.mlp(self.ln2(x))
 
 # %% ../nbs/05_transformer.ipynb #ad29aabf
@@ -180,9 +188,10 @@ class GPT(nn.Module):
         for n, p in self.named_parameters():   # GPT-2: scale the residual projections by depth
             if n.endswith(("out.weight", "down.weight")): nn.init.normal_(p, 0.0, 0.02 / math.sqrt(2 * cfg.n_layer))
 
-    def forward(self, x, mask=None, valid=None, cache: KVCache | None = None, positions=None):
+    def forward(self, x, mask=None, valid=None, cache: KVCache | None = None, positions=None, keep: int | None = None):
         """`x` (B, T, n_embd). `mask`: full boolean mask over all positions (default causal); `valid` (B, T_all):
-        key padding; `cache`: decode incrementally; `positions`: override the position ids (B, T) or (T,)."""
+        key padding; `cache`: decode incrementally; `positions`: override the position ids (B, T) or (T,);
+        `keep`: hidden states of the last `keep` tokens only, `(B, keep, n_embd)` (0: just fill `cache`)."""
         B, T, _ = x.shape
         start = cache.pos if cache is not None else 0
         if start + T > self.cfg.block_size and self.pos is not None:
@@ -195,7 +204,8 @@ class GPT(nn.Module):
             m = padding_mask(m, valid[:, :start + T])
             m = m | (~m.any(-1, keepdim=True) & _diag(start, T, x.device))   # a query that sees nothing sees itself
         x = self.drop(x)
-        for i, b in enumerate(self.blocks): x = b(x, m, cache, i)
+        last = len(self.blocks) - 1
+        for i, b in enumerate(self.blocks): x = b(x, m, cache, i, keep if i == last else None)   # earlier blocks: every token feeds the next one's keys
         if cache is not None: cache.advance(T)
         return self.ln_f(x)
 

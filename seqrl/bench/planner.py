@@ -25,13 +25,13 @@ class PlannerBenchConfig:
     settings: tuple = ("quick", "published")   # quick: horizon 5, beam 32; published: horizon 15, beam 128
     windows: tuple = (5, None)                 # TT's sliding window of 5 transitions (the first is the baseline's); None: no crop
     episodes: tuple = (1, 4)                   # parallel episodes planned in one batch
-    repeats: int = 3                           # timed planning steps per measurement (the median is kept)
+    rules: tuple = ("published", "nucleus")    # the action filter's reading of cdf 0.6 (seqrl.planner.CDF_RULES)
+    repeats: int = 5                           # timed planning steps per measurement (the median is kept)
     device: str | None = None                  # default: CUDA when present
 
     @classmethod
     def for_profile(cls, profile: str, **overrides) -> "PlannerBenchConfig":
-        return configure(cls, profile, dict(smoke=dict(settings=("smoke",), episodes=(1, 2), repeats=1),
-                                            full=dict(repeats=5)), **overrides)
+        return configure(cls, profile, dict(smoke=dict(settings=("smoke",), episodes=(1, 2), repeats=1)), **overrides)
 
 BENCH_SETTINGS = {"smoke": dict(horizon=2, beam_width=4), "quick": dict(horizon=5, beam_width=32),
                   "published": dict(horizon=15, beam_width=128)}
@@ -43,11 +43,11 @@ def bench_model(obs_dim: int = 11, act_dim: int = 3, K: int = 10, device="cpu", 
     return TT(TTConfig(K=K, dropout=0.0), obs_dim, act_dim, tok).to(device).eval()
 
 def bench_planner(cfg: PlannerBenchConfig) -> list[dict]:
-    "Seconds per planning step with the cache, for each setting, window and number of episodes, and of the original's computation (TT's window, recomputed, one episode); `speedup` is against the latter."
+    "Seconds per planning step with the cache, for each setting, rule, window and number of episodes, and of the original's computation (TT's window, recomputed, one episode, same rule); `speedup` is against the latter."
     dev = get_device(cfg.device)
     sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
     rows = []
-    for name in cfg.settings:
+    for name, rule in ((n, u) for n in cfg.settings for u in cfg.rules):
         s = BENCH_SETTINGS[name]
         for window in cfg.windows:
             ctx = 5
@@ -58,7 +58,7 @@ def bench_planner(cfg: PlannerBenchConfig) -> list[dict]:
                 ids = torch.randint(0, 100, (E, ctx * D + model.obs_dim), device=dev) + (torch.arange(ctx * D + model.obs_dim, device=dev) % D) * 100
                 # the original: TT's window, recomputed, one episode at a time (it costs E times that for E episodes)
                 for use_cache in (True, False) if E == 1 and window is not None else (True,):
-                    pc = PlanConfig(**s, window=window, use_cache=use_cache, max_context_transitions=ctx)
+                    pc = PlanConfig(**s, window=window, use_cache=use_cache, max_context_transitions=ctx, cdf_rule=rule)
                     beam_search(model, ids, PlanConfig(**{**asdict(pc), "horizon": 2}), torch.Generator(dev).manual_seed(0))  # warm-up, untimed
                     times = []
                     for r in range(cfg.repeats):
@@ -66,10 +66,10 @@ def bench_planner(cfg: PlannerBenchConfig) -> list[dict]:
                         sync(); t0 = time.perf_counter()
                         _, st = beam_search(model, ids, pc, g)
                         sync(); times.append(time.perf_counter() - t0)
-                    rows.append(dict(setting=name, horizon=s["horizon"], beam_width=s["beam_width"], window=str(window or "none"),
+                    rows.append(dict(setting=name, rule=rule, horizon=s["horizon"], beam_width=s["beam_width"], window=str(window or "none"),
                                      episodes=E, cache=use_cache, seconds_per_step=float(np.median(times)) / E,
                                      forwards=st["forwards"], model_tokens=st["tokens"] // E, device=str(dev)))
-        base = next((r["seconds_per_step"] for r in rows if r["setting"] == name and not r["cache"]), np.nan)
+        base = next((r["seconds_per_step"] for r in rows if (r["setting"], r["rule"]) == (name, rule) and not r["cache"]), np.nan)
         for r in rows:
-            if r["setting"] == name: r["speedup"] = base / r["seconds_per_step"]   # against the original's computation
+            if (r["setting"], r["rule"]) == (name, rule): r["speedup"] = base / r["seconds_per_step"]   # against the original's computation, same rule
     return rows

@@ -99,12 +99,12 @@ class TT(SeqModel):
     @property
     def block_size(self) -> int: return self.gpt_cfg.block_size
 
-    def forward(self, ids, cache=None, start: int | None = None):
-        "Logits `(B, T, N + 1)` for the next token after each of `ids` (token ids with offsets), positions from `start`."
+    def forward(self, ids, cache=None, start: int | None = None, keep: int | None = None):
+        "Logits `(B, T, N + 1)` for the next token after each of `ids` (token ids with offsets), positions from `start`; of the last `keep` only if given."
         T = ids.shape[1]
         p0 = cache.pos if cache is not None else 0
-        h = self.gpt(self.emb(ids), mask=self.mask, cache=cache)
-        dims = torch.arange(p0, p0 + T, device=ids.device) % self.transition_dim
+        h = self.gpt(self.emb(ids), mask=self.mask, cache=cache, keep=keep)
+        dims = torch.arange(p0 + T - h.shape[1], p0 + T, device=ids.device) % self.transition_dim
         return torch.einsum("btc,tcn->btn", h, self.head[dims])
 
     def tokens(self, batch: dict):
