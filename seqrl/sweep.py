@@ -27,7 +27,7 @@ __all__ = ['SweepConfig', 'experiments_dir', 'experiment_presets', 'sweep_config
 @dataclass
 class SweepConfig:
     experiment: str = "sweep"                # results in figures/<experiment>/<profile>/, runs in runs/<experiment>/<profile>/
-    profile: str = "quick"                   # smoke | quick | full: the methods' configs are taken at this profile too
+    profile: str = "quick"                   # smoke | quick | cpu | full: the methods' configs too, unless `method_profile`
     suite: str = "locomotion"                # the dataset recipe (data/recipes/<suite>.json)
     suite_profile: str | None = None         # the suite's profile (default: this profile)
     method_profile: str | None = None        # the profile the methods' configs start from, before `configs` (default: this profile)
