@@ -11,11 +11,11 @@ import numpy as np
 
 from .core import atomic_write
 from .rollout import policy_protocol, rollout
-from .trajectories import map_obs
+from .trajectories import cat_obs, map_obs
 from .envs import gym_id, make_env, normalized_score  # seqrl.envs sets MUJOCO_GL=egl where there is no display
 
 # %% auto #0
-__all__ = ['evaluate', 'render_backend', 'save_video']
+__all__ = ['evaluate', 'render_backend', 'record_episode', 'save_video', 'encode_video']
 
 # %% ../nbs/10_evaluate.ipynb #a6202096
 def evaluate(env_name: str, policy, episodes: int = 10, seed: int = 0, n_envs: int | None = None, env_options: dict | None = None,
@@ -73,32 +73,48 @@ def _frame(env, env_name: str) -> np.ndarray:
     if not isinstance(f, np.ndarray) or f.ndim != 3: raise RuntimeError(f"save_video: {env_name} rendered {type(f).__name__}, expected an (H, W, 3) image")
     return f
 
-def save_video(env_name: str, policy, path, seed: int = 0, max_steps: int = 300, fps: int = 30, env_options: dict | None = None) -> Path:
-    "Render one episode (at most `max_steps` steps, reset with `seed`) of `policy` on `env_name` to a GIF (or MP4) at `path`, atomically."
-    import imageio.v3 as iio
-    path = Path(path)
-    ext = path.suffix.lower()
-    if ext not in (".gif", ".mp4"): raise ValueError(f"save_video: {path} must end in .gif (or .mp4 with imageio-ffmpeg)")
-    if ext == ".mp4" and importlib.util.find_spec("imageio_ffmpeg") is None:
-        raise RuntimeError(f"save_video: writing {path} needs imageio-ffmpeg (pip install imageio-ffmpeg); a .gif path needs nothing more")
-    if max_steps < 1 or fps <= 0: raise ValueError(f"save_video: max_steps must be >= 1 and fps > 0; got {max_steps} and {fps}")
+def record_episode(env_name: str, policy, seed: int = 0, max_steps: int = 300, env_options: dict | None = None, render: bool = True,
+                   where: str = "record_episode") -> dict:
+    """One episode (at most `max_steps` steps, reset with `seed`, the policy deterministic) of `policy` on `env_name`, step by step:
+    `frames` (rendered, or None), `observations` (T+1), `actions`, `rewards`, and `notes`, what the policy's `explain()` says before each step (or None)."""
+    if max_steps < 1: raise ValueError(f"{where}: max_steps must be >= 1; got {max_steps}")
     gym_id(env_name)
-    _use_gl()
-    env = make_env(env_name, render_mode="rgb_array", **(env_options or {}))
+    if render: _use_gl()
+    env = make_env(env_name, render_mode="rgb_array" if render else None, **(env_options or {}))
+    explain = getattr(policy, "explain", None)
     try:
         act, _, begin, step_done = policy_protocol(policy, env_name, env.action_space, True, seed)
         shape, dtype, on = env.action_space.shape, env.action_space.dtype, np.ones(1, bool)
         obs, _ = env.reset(seed=seed)
         begin(1)
-        frames = [_frame(env, env_name)]
+        frames = [_frame(env, env_name)] if render else None
+        out = dict(observations=[obs], actions=[], rewards=[], notes=[] if explain else None)
         for _ in range(max_steps):
             a = np.asarray(act(map_obs(obs, lambda x: np.asarray(x)[None]), on), dtype=dtype).reshape(1, *shape)
+            if explain: out["notes"].append(explain())
             obs, r, te, tr, _ = env.step(a[0])
             step_done(a, np.array([r], float), np.array([te or tr]))
-            frames.append(_frame(env, env_name))
+            out["observations"].append(obs); out["actions"].append(a[0]); out["rewards"].append(float(r))
+            if render: frames.append(_frame(env, env_name))
             if te or tr: break
     finally: env.close()
-    kw = dict(duration=1000 / fps, loop=0) if ext == ".gif" else dict(fps=fps, plugin="FFMPEG")
-    data = iio.imwrite("<bytes>", np.stack(frames), extension=ext, **kw)
-    with atomic_write(path, "wb") as f: f.write(data)
+    return dict(frames=None if frames is None else np.stack(frames), observations=cat_obs(out["observations"], np.stack),
+                actions=np.stack(out["actions"]), rewards=np.array(out["rewards"]), notes=out["notes"], env=env_name, seed=seed)
+
+def save_video(env_name: str, policy, path, seed: int = 0, max_steps: int = 300, fps: int = 30, env_options: dict | None = None) -> Path:
+    "Render one episode (at most `max_steps` steps, reset with `seed`) of `policy` on `env_name` to a GIF (or MP4) at `path`, atomically."
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext not in (".gif", ".mp4"): raise ValueError(f"save_video: {path} must end in .gif (or .mp4 with imageio-ffmpeg)")
+    if ext == ".mp4" and importlib.util.find_spec("imageio_ffmpeg") is None:
+        raise RuntimeError(f"save_video: writing {path} needs imageio-ffmpeg (pip install imageio-ffmpeg); a .gif path needs nothing more")
+    if fps <= 0: raise ValueError(f"save_video: fps must be > 0; got {fps}")
+    frames = record_episode(env_name, policy, seed, max_steps, env_options, where="save_video")["frames"]
+    with atomic_write(path, "wb") as f: f.write(encode_video(frames, ext, fps))
     return path
+
+def encode_video(frames: np.ndarray, ext: str = ".gif", fps: int = 30) -> bytes:
+    "The bytes of a GIF (or MP4) of `frames` `(T, H, W, 3)` uint8 at `fps`."
+    import imageio.v3 as iio
+    kw = dict(duration=1000 / fps, loop=0) if ext == ".gif" else dict(fps=fps, plugin="FFMPEG")
+    return iio.imwrite("<bytes>", np.asarray(frames), extension=ext, **kw)

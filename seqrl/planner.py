@@ -207,6 +207,7 @@ class TTPlanner:
         self.plans = [None] * n_envs                   # per env: remaining planned transitions (decoded actions)
         self.since = np.zeros(n_envs, int)
         self.last_obs = None
+        self.made = [None] * n_envs                    # per env: the last plan as the model predicted it (`explain`)
 
     def _prefix(self, i: int, obs) -> np.ndarray:
         ctx = self.context[i][-self.cfg.max_context_transitions:]
@@ -228,12 +229,20 @@ class TTPlanner:
             plan, st = beam_search(m, prefix, self.cfg, self.generator)
             o, a = m.obs_dim, m.act_dim
             decoded = m.tokenizer.decode(plan[..., o:o + a].cpu().numpy(), dims=slice(o, o + a))
-            for k, i in enumerate(envs): self.plans[i] = list(decoded[k])
+            rv = m.tokenizer.decode(plan[..., o + a:].cpu().numpy(), dims=slice(o + a, o + a + 2))
+            for k, i in enumerate(envs):
+                self.plans[i] = list(decoded[k])
+                self.made[i] = dict(step=int(self.since[i]), actions=decoded[k], rewards=rv[k, :, 0], values=rv[k, :, 1],
+                                    score=float(st["value"][k]))
             self.stats["plans"] += len(envs); self.stats["forwards"] += st["forwards"]; self.stats["tokens"] += st["tokens"]
         for i in range(n):
             if active[i]:
                 acts[i] = self.plans[i].pop(0)
         return acts
+
+    def explain(self, i: int = 0) -> dict | None:
+        "The plan env `i` acts on: the step it was made at, its planned actions, the rewards and values the model predicted for them (decoded bins), and the beam's discounted score."
+        return None if self.made[i] is None else dict(self.made[i])
 
     def step_done(self, actions, rewards, ends):
         m = self.model

@@ -5,6 +5,7 @@
 # %% ../nbs/05_transformer.ipynb #90bd2833
 from __future__ import annotations
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import torch
@@ -13,8 +14,8 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['HOOKS', 'GPTConfig', 'causal_mask', 'bidirectional_mask', 'value_mask', 'inverse_dynamics_mask', 'padding_mask',
-           'KVCache', 'Attention', 'MLP', 'Block', 'rows_of', 'GPT', 'init_weights', 'hook_points', 'wrap_linears',
-           'TokenGPT']
+           'KVCache', 'Attention', 'MLP', 'Block', 'rows_of', 'GPT', 'init_weights', 'attention_weights',
+           'record_attention', 'hook_points', 'wrap_linears', 'TokenGPT']
 
 # %% ../nbs/05_transformer.ipynb #9e20569c
 @dataclass
@@ -125,6 +126,7 @@ class Attention(nn.Module):
         self.n_head, self.dropout = cfg.n_head, cfg.dropout
         self.resid_drop = nn.Dropout(cfg.dropout)
         self.prefix = None  # hook: callable(batch_size) -> (k, v), each (B, n_head, P, head_dim), always attended to
+        self.record = None  # a list while `record_attention` is on: the weights of each call are appended
 
     def forward(self, x, mask=None, cache: KVCache | None = None, layer: int = 0, keep: int | None = None):
         """`mask`: None for causal, or boolean `(T, T_k)` / `(B, T, T_k)` rows of the new tokens over all keys.
@@ -147,6 +149,7 @@ class Attention(nn.Module):
             if causal: mask, causal = torch.ones(T, T, dtype=torch.bool, device=x.device).tril(), False
             mask = torch.cat([mask.new_ones(*mask.shape[:-1], pk.shape[2]), mask], -1)
         if mask is not None and mask.dim() == 3: mask = mask[:, None]   # per-sample mask: broadcast over heads
+        if self.record is not None: self.record.append(attention_weights(q, k, mask, causal).detach().cpu())
         y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=self.dropout if self.training else 0.0,
                                            is_causal=causal)
         return self.resid_drop(self.out(y.transpose(1, 2).reshape(B, Tq, C)))
@@ -222,6 +225,24 @@ def init_weights(m: nn.Module):
     "GPT-2 initialisation: normal(0, 0.02) weights, zero biases."
     if isinstance(m, (nn.Linear, nn.Embedding)): nn.init.normal_(m.weight, 0.0, 0.02)
     if isinstance(m, nn.Linear) and m.bias is not None: nn.init.zeros_(m.bias)
+
+# %% ../nbs/05_transformer.ipynb #recatt02
+def attention_weights(q, k, mask=None, is_causal: bool = False) -> torch.Tensor:
+    "The softmax weights `(B, H, Tq, Tk)` that `scaled_dot_product_attention(q, k, v, mask, is_causal)` applies to `v`."
+    s = (q @ k.transpose(-1, -2)) / math.sqrt(q.shape[-1])
+    if is_causal: mask = torch.ones(q.shape[2], k.shape[2], dtype=torch.bool, device=q.device).tril(k.shape[2] - q.shape[2])
+    if mask is not None: s = s.masked_fill(~mask, float("-inf"))
+    return s.softmax(-1)
+
+@contextmanager
+def record_attention(model: nn.Module):
+    "Within the block, each `Attention` of `model` appends the weights of every call to the yielded list (detached, on the CPU), in call order."
+    layers = [m for m in model.modules() if isinstance(m, Attention)]
+    out = []
+    for m in layers: m.record = out
+    try: yield out
+    finally:
+        for m in layers: m.record = None
 
 # %% ../nbs/05_transformer.ipynb #51395ef1
 HOOKS = ("q", "k", "v", "out", "up", "down")

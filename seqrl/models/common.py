@@ -77,6 +77,10 @@ class SeqModel(nn.Module):
     batch_keys: tuple = ()  # the window fields its loss reads (`build_offline` samples only these)
     reads: str = "any"      # the observations it is built for: "any", or one environment family (e.g. "kitchen")
 
+    def token_types(self) -> list[str]:
+        "Labels of one step's tokens in their order in the model's sequence (`[]`: it reads no token sequence); the attention explorer repeats them."
+        return []
+
     def loss(self, batch: dict):
         "`(loss, metrics)` on a batch of windows (tensors); `metrics` may report `tokens`."
         raise NotImplementedError(f"{type(self).__name__} defines no loss")

@@ -85,6 +85,10 @@ class DT(SeqModel):
         h = self.gpt(self.ln(x.reshape(B, 3 * T, -1)))
         return self.head(h[:, 1::3])
 
+    def token_types(self) -> list[str]:
+        "Return-to-go, state, action."
+        return ["R", "s", "a"]
+
     def loss(self, batch: dict):
         "MSE between predicted and dataset actions over the valid steps of a batch of windows."
         pred = self(batch["observations"], batch["actions"], batch["returns_to_go"], batch["timesteps"])

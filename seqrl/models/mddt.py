@@ -146,6 +146,10 @@ class MDDT(SeqModel):
         h = self.gpt(x)
         return self.head(h.reshape(B, T, self.S, -1)[:, :, 1:1 + self.cfg.act_width])
 
+    def token_types(self) -> list[str]:
+        "State, return-to-go, one token per (padded) action dimension, and the reward when configured."
+        return ["s", "R"] + [f"a{i}" for i in range(self.cfg.act_width)] + (["r"] if self.cfg.reward_token else [])
+
     def loss(self, batch: dict):
         "Cross-entropy of the action bins over valid steps and each task's own action dimensions."
         bins = self.action_bins(batch["actions"], batch["act_dims"])

@@ -223,6 +223,10 @@ class CT(SeqModel):
         r = self.ret_enc(returns_to_go[..., None].float() / self.cfg.return_scale)
         return self.heads["rtg"](torch.cat([h, r.to(h.dtype)], -1))
 
+    def token_types(self) -> list[str]:
+        "Observation, action."
+        return ["o", "a"]
+
     def loss(self, batch: dict):
         "Pretraining: the mean of the enabled objectives' masked MSEs (each reported); fine-tuning: the action MSE over valid steps."
         m = batch["mask"]

@@ -115,6 +115,10 @@ class TT(SeqModel):
         valid = batch["mask"].bool()[..., None].expand(B, K, D).reshape(B, K * D)
         return ids, valid
 
+    def token_types(self) -> list[str]:
+        "One token per observation and action dimension, then the reward and the value."
+        return [f"s{i}" for i in range(self.obs_dim)] + [f"a{i}" for i in range(self.act_dim)] + ["r", "V"]
+
     def loss(self, batch: dict):
         "TT's weighted cross-entropy of every next token; padded steps count as zero (TT's mean over all positions)."
         ids, valid = self.tokens(batch)
