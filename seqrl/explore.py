@@ -15,7 +15,6 @@ import matplotlib.pyplot as plt
 from .core import runs_dir
 from .envs import LOCOMOTION, SUBTASKS, completion_infos, make_env, obs_qpos
 from .trajectories import Trajectories, load_dataset, trajectories
-from .buffer import WindowBuffer
 from .train import fit, to_device
 from .transformer import record_attention
 from .methods import get_method, load_model
@@ -26,8 +25,8 @@ from .evaluate import encode_video, record_episode, render_backend
 # %% auto #0
 __all__ = ['example_assets', 'flat_observations', 'dataset_summary', 'subtask_completion', 'plot_dataset', 'plot_dims',
            'episode_slice', 'plot_episode', 'can_render_states', 'state_frames', 'checkpoint_info', 'checkpoints',
-           'rollout_episode', 'plot_step', 'gif_bytes', 'model_window', 'attention_maps', 'plot_attention',
-           'DatasetExplorer', 'RolloutExplorer', 'AttentionExplorer']
+           'starting_point', 'rollout_episode', 'plot_step', 'gif_bytes', 'model_window', 'attention_maps',
+           'plot_attention', 'DatasetExplorer', 'RolloutExplorer', 'AttentionExplorer']
 
 # %% ../nbs/20_explore.ipynb #2c378981
 def example_assets(steps: int = 60) -> dict:
@@ -141,19 +140,31 @@ def state_frames(tr: Trajectories, i: int, every: int = 1, max_frames: int = 200
     return np.stack(frames)
 
 # %% ../nbs/20_explore.ipynb #f3b645d0
-def checkpoint_info(path) -> dict:
-    "What checkpoint `path` says about itself: method, datasets, and the first dataset's environment and kind (from the inventory)."
+def checkpoint_info(path, inventory: dict | None = None) -> dict:
+    "What checkpoint `path` says about itself: method, datasets, and the first dataset's environment and kind (from `inventory`, default the datasets on disk)."
     extra = load_torch(path, map_location="cpu", mmap=True).get("extra") or {}
     ds = list(extra.get("datasets") or [])
-    inv = {r["dataset_id"]: r for r in dataset_inventory()}
+    inv = inventory if inventory is not None else {r["dataset_id"]: r for r in dataset_inventory()}
     first = inv.get(ds[0], {}) if ds else {}
     return dict(path=str(path), method=extra.get("method"), datasets=ds, env=first.get("env"), kind=first.get("kind"))
 
 def checkpoints(root=None) -> list[dict]:
-    "`checkpoint_info` of every `ckpt.pt` under `root` (default `runs/`), dry runs left out, newest first."
+    "`checkpoint_info` of every model checkpoint (`ckpt.pt` naming a seqrl method) under `root` (default `runs/`), dry runs left out, newest first; `run` is its folder under `root`."
     root = Path(root or runs_dir())
     paths = [p for p in root.rglob("ckpt.pt") if "dry-run" not in p.relative_to(root).parts]
-    return [checkpoint_info(p) for p in sorted(paths, key=lambda p: -p.stat().st_mtime)]
+    inv = {r["dataset_id"]: r for r in dataset_inventory()}
+    out = [dict(checkpoint_info(p, inv), run=p.parent.relative_to(root).as_posix()) for p in sorted(paths, key=lambda p: -p.stat().st_mtime)]
+    return [c for c in out if c["method"]]     # online RL agents (SAC) and other trainers' checkpoints are not sequence models
+
+def _label(o: dict) -> tuple[str, str]:
+    return f"{o['method']} · {o.get('run') or Path(o['path']).parent.name}", o["path"]
+
+def starting_point(profile: str = "quick") -> dict | None:
+    "What the explorer notebooks open on: at `smoke` (the tests), or where nothing is on disk yet, the example assets (made in seconds); else None (the explorers list what is on disk)."
+    if profile != "smoke" and dataset_inventory() and any(runs_dir().rglob("ckpt.pt")): return None
+    print("Making the smoke example to have something to show (hopper `medium` smoke dataset, a TT trained for 60 steps): "
+          "for real results run an experiment first, e.g. `make reproduce ONLY=tt_locomotion`.")
+    return example_assets()
 
 def rollout_episode(path, env: str | None = None, seed: int = 0, max_steps: int = 200, render: bool = True, size: int = 160,
                     **options) -> dict:
@@ -197,11 +208,10 @@ def gif_bytes(frames: np.ndarray, fps: int = 20) -> bytes:
 def model_window(model, dataset, episode: int = 0, start: int = 0) -> dict:
     "The window of `model.cfg.K` steps of `dataset` (id or `Trajectories`) at `start` in `episode`, as the tensors its loss reads."
     tr = trajectories(dataset)[0]
-    cfg = model.cfg
-    buf = WindowBuffer([tr], cfg.K, **{k: getattr(cfg, k) for k in ("discount", "terminal_penalty") if hasattr(cfg, k)})
+    buf, finish = type(model).window_source(model.cfg, [tr])
     sl = episode_slice(tr, episode)
     if not 0 <= start < sl.stop - sl.start: raise IndexError(f"{tr.dataset_id}: start {start} outside episode {episode} (length {sl.stop - sl.start})")
-    w = buf.window(np.array([sl.start + start]))
+    w = finish(buf.window(np.array([sl.start + start])))
     keys = type(model).batch_keys or tuple(w)
     return to_device({k: w[k] for k in keys if k in w}, next(model.parameters()).device)
 
@@ -309,8 +319,8 @@ class RolloutExplorer(_Explorer):
         options = options if options is not None else checkpoints()
         if not options: raise ValueError("RolloutExplorer: no checkpoint under runs/; run an experiment (make reproduce) or `example_assets()` first")
         self.infos = {o["path"]: o for o in options}
-        labels = [(f"{o['method']} · {', '.join(o['datasets'])} · {Path(o['path']).parent.name}", o["path"]) for o in options]
-        self.pick = W.Dropdown(options=labels, value=str(checkpoint or options[0]["path"]), description="checkpoint", layout=W.Layout(width="720px"))
+        self.pick = W.Dropdown(options=[_label(o) for o in options], value=str(checkpoint or options[0]["path"]), description="checkpoint",
+                               layout=W.Layout(width="720px"))
         self.env = W.Text(env or "", description="env", placeholder="its dataset's")
         self.seed = W.IntText(seed, description="seed")
         self.steps = W.IntText(max_steps, description="max steps")
@@ -345,9 +355,8 @@ class AttentionExplorer(_Explorer):
         W = self.W
         options = [o for o in (options if options is not None else checkpoints()) if o["method"] in ("tt", "dt", "ct", "mddt")]
         if not options: raise ValueError("AttentionExplorer: no checkpoint of a transformer under runs/; run an experiment or `example_assets()` first")
-        labels = [(f"{o['method']} · {', '.join(o['datasets'])} · {Path(o['path']).parent.name}", o["path"]) for o in options]
         self.infos = {o["path"]: o for o in options}
-        self.pick = W.Dropdown(options=labels, value=str(checkpoint or options[0]["path"]), description="checkpoint", layout=W.Layout(width="720px"))
+        self.pick = W.Dropdown(options=[_label(o) for o in options], value=str(checkpoint or options[0]["path"]), description="checkpoint", layout=W.Layout(width="720px"))
         self.dataset = W.Text(dataset or "", description="dataset", placeholder="its own", layout=W.Layout(width="480px"))
         self.episode, self.start = W.IntText(0, description="episode"), W.IntText(0, description="start")
         self.layer, self.head = W.IntSlider(0, 0, 0, description="layer"), W.Dropdown(options=[("all", -1)], value=-1, description="head")

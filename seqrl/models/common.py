@@ -100,11 +100,16 @@ class SeqModel(nn.Module):
         "`dict(model=, sample=, extra=)` for `seqrl.train.fit`: the model on `datasets` (ids or `Trajectories`)."
         return build_offline(cls, cfg, datasets, seed)
 
+    @classmethod
+    def window_source(cls, cfg, datasets, seed: int = 0):
+        "`(buffer, finish)`: the `WindowBuffer` of `cfg.K`-step windows this model reads on `datasets`, and what completes a batch of its windows for `loss` (here nothing)."
+        return WindowBuffer(trajectories(datasets), cfg.K, seed=seed), lambda batch: batch
+
 # %% ../../nbs/models/common.ipynb #18bdd40d
 def build_offline(model_cls, cfg, datasets, seed: int = 0) -> dict:
     "`dict(model=, sample=, extra=, buffer=)`: `model_cls(cfg, ...)` on `WindowBuffer(datasets, cfg.K)`, states normalised on them."
     ds = trajectories(datasets)
-    buf = WindowBuffer(ds, cfg.K, seed=seed)
+    buf, _ = model_cls.window_source(cfg, ds, seed)
     torch.manual_seed(seed)
     model = model_cls(cfg, buf.obs_width, buf.act_width)
     if getattr(cfg, "normalize_states", False): model.norm.fit(buf.arrays["observations"])

@@ -278,11 +278,17 @@ def mddt_sampler(cfg: MDDTConfig, datasets, seed: int = 0) -> dict:
     if buf.max_timestep >= cfg.max_timestep:
         raise ValueError(f"MDDT.build: episodes reach timestep {buf.max_timestep}, beyond the timestep embedding (max_timestep={cfg.max_timestep})")
     keys = MDDT.batch_keys
-    def sample(batch_size, rng):
-        b = buf.sample(batch_size, rng)
+    def finish(b):
         b["return_scale"] = scales[b["task_ids"]]
         return {k: v for k, v in b.items() if k in keys}
-    return dict(sample=sample, buffer=buf, envs=envs, trajectories=src)
+    def sample(batch_size, rng): return finish(buf.sample(batch_size, rng))
+    return dict(sample=sample, buffer=buf, envs=envs, trajectories=src, finish=finish)
+
+@classmethod
+def _window_source(cls, cfg: MDDTConfig, datasets, seed: int = 0):
+    "The padded, task-balanced windows of `mddt_sampler`, each completed with its domain's return scale."
+    data = mddt_sampler(cfg, datasets, seed)
+    return data["buffer"], data["finish"]
 
 @classmethod
 def _build(cls, cfg: MDDTConfig, datasets, seed: int = 0) -> dict:
@@ -299,7 +305,7 @@ def _build(cls, cfg: MDDTConfig, datasets, seed: int = 0) -> dict:
         model.targets[e] = max(best, model.targets.get(e, -np.inf))
     return dict(model=model, sample=data["sample"], extra=dict(model.checkpoint_extra(), datasets=[d.dataset_id for d in data["trajectories"]]), buffer=buf)
 
-MDDT.checkpoint_extra, MDDT.from_extra, MDDT.build = _checkpoint_extra, _from_extra, _build
+MDDT.checkpoint_extra, MDDT.from_extra, MDDT.build, MDDT.window_source = _checkpoint_extra, _from_extra, _build, _window_source
 MDDT.state_dict, MDDT.load_state_dict = _state_dict, _load_state_dict
 
 # %% ../../nbs/models/mddt.ipynb #4ec9d913

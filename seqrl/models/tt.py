@@ -139,11 +139,16 @@ class TT(SeqModel):
         return cls(TTConfig(**e["config"]), e["obs_dim"], e["act_dim"], Discretizer.from_state(e["tokenizer"]))
 
     @classmethod
+    def window_source(cls, cfg: TTConfig, datasets, seed: int = 0):
+        "Windows with TT's values: returns-to-go discounted by `cfg.discount`, a real terminal's reward replaced by `cfg.terminal_penalty`."
+        return WindowBuffer(trajectories(datasets), cfg.K, discount=cfg.discount, terminal_penalty=cfg.terminal_penalty), lambda batch: batch
+
+    @classmethod
     def build(cls, cfg: TTConfig, datasets, seed: int = 0) -> dict:
         "Model, window sampler and checkpoint extras of TT on `datasets` (ids or `Trajectories`); the tokenizer is fitted on all their transitions."
         trs = trajectories(datasets)
         obs_dim, act_dim = trs[0].observations.shape[1], trs[0].actions.shape[1]
-        buf = WindowBuffer(trs, cfg.K, discount=cfg.discount, terminal_penalty=cfg.terminal_penalty)
+        buf, _ = cls.window_source(cfg, trs)
         torch.manual_seed(seed)
         model = cls(cfg, obs_dim, act_dim, fit_tokenizer(buf, obs_dim, act_dim, cfg.discretizer, cfg.n_bins))
         return dict(model=model, sample=buf.sample, extra=dict(model.checkpoint_extra(), n_transitions=len(buf),
