@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_report.ipynb #12c35c3b
 from __future__ import annotations
-import math, os, secrets
+import json, math, os, secrets
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -14,12 +14,13 @@ import pandas as pd
 from .core import atomic_write, atomic_write_text, check_profile, figures_dir, git_info, write_provenance
 
 # %% auto #0
-__all__ = ['RESULT_COLUMNS', 'REQUIRED_COLUMNS', 'PUBLISHED_COLUMNS', 'REFERENCES', 'DATASET_COLUMNS', 'run_id', 'results_dir',
-           'tidy', 'save_rows', 'read_results', 'load_rows', 'final_rows', 'summarize', 'markdown_table', 'score_table',
-           'save_figure', 'save_table', 'plot_final', 'plot_curves', 'plot_distribution', 'plot_families',
-           'save_benchmark', 'plot_benchmark', 'subtask_table', 'plot_subtask_success', 'plot_script_summary',
-           'published_rows', 'seed_scores', 'latex_table', 'paper_table', 'plot_scores', 'binned', 'curve_table',
-           'plot_learning_curves', 'budget_points', 'plot_budget', 'dataset_table', 'render_summary']
+__all__ = ['RESULT_COLUMNS', 'REQUIRED_COLUMNS', 'PUBLISHED_COLUMNS', 'REFERENCES', 'DATASET_COLUMNS', 'HEADLINES',
+           'SCORE_METRICS', 'run_id', 'results_dir', 'tidy', 'save_rows', 'read_results', 'load_rows', 'final_rows',
+           'summarize', 'markdown_table', 'score_table', 'save_figure', 'save_table', 'plot_final', 'plot_curves',
+           'plot_distribution', 'plot_families', 'save_benchmark', 'plot_benchmark', 'subtask_table',
+           'plot_subtask_success', 'plot_script_summary', 'published_rows', 'seed_scores', 'latex_table', 'paper_table',
+           'plot_scores', 'binned', 'curve_table', 'plot_learning_curves', 'budget_points', 'plot_budget',
+           'dataset_table', 'render_summary', 'headline_table', 'not_matched', 'front_page']
 
 # %% ../nbs/11_report.ipynb #2a3f7555
 RESULT_COLUMNS = ("experiment", "method", "task", "seed", "metric", "value", "step", "profile", "run_id", "git_sha", "time")
@@ -438,3 +439,83 @@ def render_summary(profile: str) -> dict:
         for ax in g.axes.flat: ax.tick_params(axis="x", labelrotation=30)
         paths["png"] = save_figure(g, "summary", profile, "summary")
     return paths
+
+# %% ../nbs/11_report.ipynb #front002
+HEADLINES = {   # experiment -> the headline: paper, metric, rows and columns of the table, tasks left out, figure; None: no headline
+    "tt_locomotion": dict(paper="Trajectory Transformer", metric="normalized_score", rows="task", cols="method",
+                          order=("tt", "dt", "bc", "data", "random"), figure="scores.png"),
+    "tt_budget": dict(paper="Trajectory Transformer", metric="normalized_score", rows="method", cols="task", figure="budget.png",
+                      note="score against training budget (method@steps)"),
+    "smart_dmc": dict(paper="SMART", metric="normalized_score", rows="method", cols="all", exclude="^pretrain", figure="scores.png"),
+    "mddt_finetune": dict(paper="MDDT / Learning-to-Modulate", metric="score", rows="method", cols="domain", exclude="pretrain",
+                          figure="finetune_scores.png"),
+    "mddt_continual": dict(paper="MDDT / Learning-to-Modulate", metric="success", rows="method", cols="all", exclude="pretrain",
+                           figure="sequence_cw10.png", note="on the sequence's tasks after the last one was learned"),
+    "ptgm_kitchen": dict(paper="PTGM", metric="subtasks", rows="method", cols="all", figure="curves.png",
+                         note="kitchen subtasks completed per episode at the end of high-level training"),
+    "datasets": None,
+}
+SCORE_METRICS = ("normalized_score", "success", "score", "subtasks", "return")
+
+def _headline_spec(experiment: str, df: pd.DataFrame) -> dict | None:
+    if experiment in HEADLINES: return HEADLINES[experiment]
+    metric = next((m for m in SCORE_METRICS if m in set(df["metric"])), None)
+    return None if metric is None else dict(paper="other", metric=metric, rows="task", cols="method")
+
+def _ordered(xs, order) -> list:
+    return [x for x in order if x in xs] + [x for x in xs if x not in order]
+
+def headline_table(df: pd.DataFrame, metric: str, rows: str = "task", cols: str = "method", exclude: str | None = None,
+                   order=()) -> pd.DataFrame:
+    "The headline of one experiment's rows `df`: final `metric`, mean ± s.e. over seeds, `rows` x `cols` (`cols` may group tasks: `domain` or `all`)."
+    f = final_rows(df[df["metric"] == metric])
+    if exclude: f = f[~f["task"].str.contains(exclude, regex=True)]
+    if f.empty: raise ValueError(f"headline_table: no final rows of metric {metric!r}" + (f" outside tasks matching {exclude!r}" if exclude else ""))
+    runs = f.groupby(["method", "task", "seed"], as_index=False)["value"].mean()          # a seed's value: the mean over its episodes
+    if cols == "domain": runs["task"] = runs["task"].str.split("/").str[0]
+    elif cols == "all" and runs["task"].nunique() > 1: runs["task"] = f"mean of {runs['task'].nunique()} tasks"
+    per_seed = runs.groupby(["method", "task", "seed"], as_index=False)["value"].mean()  # tasks of a group: their mean first
+    g = per_seed.groupby(["method", "task"])["value"].agg(["mean", "std", "count"]).reset_index()
+    g["cell"] = [_fmt(float(m), 3) + (f" ± {_fmt(float(s / np.sqrt(n)), 2)}" if n > 1 else "") for m, s, n in zip(g["mean"], g["std"], g["count"])]
+    r, c = ("task", "method") if rows == "task" else ("method", "task")
+    t = g.pivot(index=r, columns=c, values="cell").fillna("")
+    t = t[_ordered(list(t.columns), order)] if c == "method" else t.loc[_ordered(list(t.index), order)]
+    t.columns.name = None
+    return t.reset_index()
+
+def not_matched(df: pd.DataFrame, experiment: str, metric: str, top: int = 4) -> str:
+    "The cells of `df` below the published numbers of `experiment` on `metric`, largest gap first (a sentence)."
+    try: pub = published_rows(experiment)
+    except FileNotFoundError: return "no published numbers to compare cell by cell (the experiment page has the paper's)"
+    pub = pub[pub["metric"] == metric]
+    ours = final_rows(df[df["metric"] == metric]).groupby(["method", "task"], as_index=False)["value"].mean()
+    m = ours.merge(pub, on=["method", "task"], suffixes=("", "_pub"))
+    if m.empty: return f"the published numbers are on other tasks or metrics than these runs' {metric} (the experiment page has them)"
+    below = m[m["value"] < m["value_pub"]].assign(gap=lambda d: d["value_pub"] - d["value"]).sort_values("gap", ascending=False)
+    if below.empty: return f"every cell with a published number is at or above it ({len(m)} cells)"
+    cells = ", ".join(f"{r.method} on {r.task} {r.value:.3g} vs {r.value_pub:.3g}" for r in below.head(top).itertuples())
+    return f"{len(below)} of {len(m)} cells with a published number are below it: {cells}" + (f" and {len(below) - top} more" if len(below) > top else "")
+
+def front_page(profile: str = "quick", figures=None, image_link=None) -> str:
+    "Markdown of every experiment's headline at `profile` under `figures` (default `figures/`); `image_link(path)` gives each figure's link (default: relative to the project root)."
+    from seqrl.core import project_root
+    root = Path(figures or figures_dir())
+    link = image_link or (lambda p: Path(os.path.relpath(p, project_root())).as_posix())
+    rank = lambda e: (list(HEADLINES).index(e) if e in HEADLINES else len(HEADLINES), e)
+    parts = []
+    for exp in sorted((p.parent.parent.name for p in root.glob(f"*/{profile}/results.csv")), key=rank):
+        d = root/exp/profile
+        df = read_results(d/"results.csv")
+        spec = _headline_spec(exp, df)
+        if spec is None or df.empty: continue
+        prov = json.loads((d/"provenance.json").read_text()) if (d/"provenance.json").is_file() else {}
+        sha, when = (prov.get("git_sha") or "")[:7] or "unknown", (prov.get("time") or "")[:10] or "unknown date"
+        t = headline_table(df, spec["metric"], spec.get("rows", "task"), spec.get("cols", "method"), spec.get("exclude"), spec.get("order", ()))
+        what = spec["metric"].replace("_", " ") + (f" ({spec['note']})" if spec.get("note") else "")
+        parts.append(f"### {spec['paper']}: `{exp}`\n\n{profile} profile, run {when}, commit `{sha}`"
+                     f"{' (uncommitted changes)' if prov.get('git_dirty') else ''}; {what}, mean ± s.e. over seeds.\n\n" + markdown_table(t))
+        fig = d/spec["figure"] if spec.get("figure") else next(iter(sorted(d.glob("*.png"))), None)
+        if fig is not None and fig.is_file(): parts.append(f"![{exp}]({link(fig)})\n")
+        parts.append(f"Not yet matched: {not_matched(df, exp, spec['metric'])}.\n")
+    if not parts: return f"No experiment has saved results at the {profile} profile yet: run `make reproduce`.\n"
+    return "\n".join(parts)
