@@ -231,14 +231,14 @@ def attention_maps(model, batch: dict) -> dict:
     return dict(weights=np.stack(w).reshape(len(w) // L, L, *w[0].shape), labels=labels)
 
 def plot_attention(maps: dict, layer: int = 0, head: int | None = None, pass_: int = 0):
-    "The attention map of one head (or every head of `layer`), token types on the axes."
+    "The attention map of one head (or every head of `layer`), token types on the axes (colour on a square-root scale, so that weights beside a dominant token still show)."
     W = maps["weights"][pass_, layer]
     heads = range(W.shape[0]) if head is None else [head]
-    fig, axes = _grid(len(heads), cols=min(4, len(heads)), size=3.6)
+    fig, axes = _grid(len(heads), cols=min(4, len(heads)), size=3.6 if len(heads) > 1 else 6.5)
     lab = maps["labels"]
     step = max(1, len(lab) // 24)
     for h, ax in zip(heads, axes):
-        ax.imshow(W[h], cmap="viridis", vmin=0, aspect="auto")
+        ax.imshow(W[h], cmap="viridis", norm=matplotlib.colors.PowerNorm(0.5, vmin=0, vmax=max(float(W[h].max()), 1e-6)), aspect="auto")
         ax.set_xticks(range(0, len(lab), step), lab[::step], fontsize=6, rotation=90)
         q = lab[len(lab) - W.shape[1]:]
         ax.set_yticks(range(0, len(q), step), q[::step], fontsize=6)
