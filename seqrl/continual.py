@@ -14,7 +14,7 @@ import torch.nn as nn
 from dataclasses import replace
 from pathlib import Path
 
-from .core import atomic_write, atomic_write_json
+from .core import atomic_write, atomic_write_json, progress_bar
 from .safeio import load_torch
 from .train import TrainConfig, Trainer, to_device
 
@@ -164,7 +164,7 @@ def learn_sequence(model: nn.Module, tasks: list, method: str, evaluate, steps: 
         model.load_state_dict(s["model"])
         if s.get("ref") is not None: anchor = Anchor(model, lam); anchor.ref, anchor.F = s["ref"], s["F"]
         if pack is not None: pack.owner = s["owner"]
-    for i, (name, sample) in enumerate(tasks):
+    for i, (name, sample) in enumerate(progress_bar(tasks, desc=f"{method} tasks", unit="task", show=progress)):
         d = out/f"task{i}" if out else None
         if pool is not None:
             if method == "oracle": pool.fixed = i

@@ -25,7 +25,7 @@ def evaluate(env_name: str, policy, episodes: int = 10, seed: int = 0, n_envs: i
         raise ValueError(f"evaluate: episodes must be an integer >= 1; got {episodes!r}")
     gym_id(env_name)  # an unknown environment fails here, listing the valid names
     eps, _ = rollout(env_name, policy, n_episodes=int(episodes), seed=seed, n_envs=min(int(episodes), 8 if n_envs is None else n_envs),
-                     deterministic=deterministic, env_options=env_options, progress=progress)
+                     deterministic=deterministic, env_options=env_options, progress=progress, desc=f"evaluate {env_name}")
     ret = np.array([e["rewards"].sum() for e in eps])
     metrics = {"return": ret}
     try: metrics["normalized_score"] = normalized_score(env_name, ret)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .core import configure
+from .core import configure, progress_bar
 from .envs import LOCOMOTION, make_env, normalized_score
 
 # %% auto #0
@@ -45,9 +45,8 @@ def random_rollouts(env: str, seed: int, episodes: int, max_steps: int = 1000) -
 # %% ../nbs/99_example.ipynb #1cbcaf5c
 def run_example(cfg: ExampleConfig) -> list[dict]:
     "Tidy rows of the random baseline: per environment and seed, mean return, D4RL score and episode length."
-    from tqdm.auto import tqdm
     rows = []
-    for env, seed in tqdm([(e, s) for e in cfg.envs for s in cfg.seeds], desc="random rollouts"):
+    for env, seed in progress_bar([(e, s) for e in cfg.envs for s in cfg.seeds], desc="random rollouts"):
         ret, ep_len = random_rollouts(env, seed, cfg.episodes, cfg.max_steps)
         base = dict(method="random", task=env, seed=seed, step=0)
         rows += [dict(base, metric="return", value=ret.mean()),

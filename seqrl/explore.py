@@ -18,6 +18,7 @@ from .trajectories import Trajectories, load_dataset, trajectories
 from .train import fit, to_device
 from .transformer import record_attention
 from .methods import get_method, load_model
+from .models.common import SeqModel
 from .safeio import load_torch
 from .suites import build_suite, dataset_inventory
 from .evaluate import encode_video, record_episode, render_backend
@@ -26,7 +27,7 @@ from .evaluate import encode_video, record_episode, render_backend
 __all__ = ['example_assets', 'flat_observations', 'dataset_summary', 'subtask_completion', 'plot_dataset', 'plot_dims',
            'episode_slice', 'plot_episode', 'can_render_states', 'state_frames', 'checkpoint_info', 'checkpoints',
            'starting_point', 'rollout_episode', 'plot_step', 'gif_bytes', 'model_window', 'attention_maps',
-           'plot_attention', 'DatasetExplorer', 'RolloutExplorer', 'AttentionExplorer']
+           'plot_attention', 'DatasetExplorer', 'RolloutExplorer', 'reads_tokens', 'AttentionExplorer']
 
 # %% ../nbs/20_explore.ipynb #2c378981
 def example_assets(steps: int = 60) -> dict:
@@ -348,12 +349,16 @@ class RolloutExplorer(_Explorer):
         if self.data is not None: self._show(self.step_view, plot_step(self.data, t))
 
 # %% ../nbs/20_explore.ipynb #35d05ebd
+def reads_tokens(method: str) -> bool:
+    "Whether `method`'s model attends over a token sequence (its class says which tokens a step holds: `token_types`)."
+    return get_method(method).model.token_types is not SeqModel.token_types
+
 class AttentionExplorer(_Explorer):
     "Pick a checkpoint and a window of a dataset: attention maps per layer and head, token types on the axes."
     def __init__(self, checkpoint=None, dataset: str | None = None, options: list[dict] | None = None):
         super().__init__()
         W = self.W
-        options = [o for o in (options if options is not None else checkpoints()) if o["method"] in ("tt", "dt", "ct", "mddt")]
+        options = [o for o in (options if options is not None else checkpoints()) if reads_tokens(o["method"])]
         if not options: raise ValueError("AttentionExplorer: no checkpoint of a transformer under runs/; run an experiment or `example_assets()` first")
         self.infos = {o["path"]: o for o in options}
         self.pick = W.Dropdown(options=[_label(o) for o in options], value=str(checkpoint or options[0]["path"]), description="checkpoint", layout=W.Layout(width="720px"))

@@ -4,17 +4,18 @@
 
 # %% ../nbs/12_reproduce.ipynb #6248d85d
 from __future__ import annotations
-import argparse, json, os, shutil, sys, time
+import argparse, json, os, shutil, sys, tempfile, threading, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
 import pandas as pd
 
-from .core import PROFILES, atomic_write_text, check_profile, dry_run_env, project_root, runs_dir
+from .core import PROFILES, PROGRESS_VAR, atomic_write_text, check_profile, dry_run_env, project_root, runs_dir, set_env
 from .report import markdown_table, render_summary
 
 # %% auto #0
-__all__ = ['find_notebooks', 'check_parameters', 'NotebookRun', 'run_notebook', 'reproduce', 'main']
+__all__ = ['find_notebooks', 'check_parameters', 'fmt_duration', 'read_progress', 'status_line', 'NotebookRun', 'run_notebook',
+           'reproduce', 'main']
 
 # %% ../nbs/12_reproduce.ipynb #880fe894
 def find_notebooks(folder, only=None) -> list[Path]:
@@ -42,6 +43,120 @@ def check_parameters(path) -> dict:
     if ns.get("profile") not in PROFILES: raise ValueError(f"{path}: the parameters cell must set profile to one of {PROFILES}")
     return ns
 
+# %% ../nbs/12_reproduce.ipynb #0f9e8fb7
+def fmt_duration(seconds: float) -> str:
+    "`42s`, `3m12s`, `1h05m`: a duration as a person reads it."
+    s = max(0, int(round(seconds)))
+    return f"{s}s" if s < 60 else f"{s // 60}m{s % 60:02d}s" if s < 3600 else f"{s // 3600}h{s % 3600 // 60:02d}m"
+
+def _alive(pid) -> bool:
+    try: os.kill(int(pid), 0)
+    except PermissionError: return True
+    except (OSError, TypeError, ValueError): return False
+    return True
+
+def read_progress(folder) -> list[dict]:
+    "The live bars that processes still running reported into `folder` (see `seqrl.core.progress_bar`), in the order they started, each with its `pid`."
+    bars = []
+    for f in Path(folder).glob("*.json"):
+        try: s = json.loads(f.read_text())
+        except (OSError, ValueError): continue   # just replaced, or gone
+        if _alive(s.get("pid")): bars += [dict(b, pid=s["pid"]) for b in s.get("bars", [])]
+    return sorted(bars, key=lambda b: b.get("start") or 0)
+
+def _num(x) -> str:
+    x = int(x) if float(x).is_integer() else round(float(x), 2)
+    return f"{x / 1e6:.1f}M" if x >= 1e6 else f"{x / 1e3:.1f}k" if x >= 1e4 else str(x)
+
+def _rate(b: dict) -> str:
+    r, u = b.get("rate"), b.get("unit") or "it"
+    return "" if not r else f"{r:.3g} {u}/s" if r >= 1 else f"{fmt_duration(1 / r)}/{u}"
+
+def _eta(b: dict) -> float | None:
+    r, t, n = b.get("rate"), b.get("total"), b.get("n") or 0
+    return (t - n) / r if r and t and n <= t else None
+
+def _left(bars: list[dict]) -> str:
+    "What is left of the outermost loop of known length: from its rate, else at least an inner loop's rest; `?` when neither is known."
+    sized = [b for b in bars if b.get("total")]
+    if not sized: return "?"
+    if (e := _eta(sized[0])) is not None: return f"~{fmt_duration(e)}"
+    inner = [e for b in sized[1:] if (e := _eta(b)) is not None]
+    return f">{fmt_duration(inner[0])}" if inner else "?"
+
+def _bar(b: dict) -> str:
+    r, post = _rate(b), b.get("postfix")
+    return (f"{b.get('desc') or 'loop'} {_num(b.get('n') or 0)}" + (f"/{_num(b['total'])}" if b.get("total") else "")
+            + (f" ({r})" if r else "") + (f" [{post}]" if post else ""))
+
+def status_line(name: str, cell: tuple | None = None, bars=(), elapsed: float = 0.0, snippet: str = "") -> str:
+    "Where a notebook run is: `name`, `cell` `(i, n)`, its loops `bars` (as `read_progress` gives them; nested ones joined by `›`, another process's by `|`), time spent, what is left; `snippet` (the cell's first line) when no loop reports."
+    parts = [name] + ([f"cell {cell[0]}/{cell[1]}"] if cell else [])
+    if bars:
+        s = _bar(bars[0])
+        for a, b in zip(bars, bars[1:]): s += (" › " if a.get("pid") == b.get("pid") else " | ") + _bar(b)
+        parts.append(s)
+    elif snippet: parts.append(snippet)
+    parts.append(f"elapsed {fmt_duration(elapsed)}")
+    if bars: parts.append(f"{_left(bars)} left")
+    return "  ".join(parts)
+
+# %% ../nbs/12_reproduce.ipynb #d47ad93f
+def _first_line(src: str, width: int = 40) -> str:
+    "The first line of code of a cell, cut to `width` characters."
+    lines = [l.strip() for l in src.splitlines() if l.strip() and not l.strip().startswith("#")]
+    s = lines[0] if lines else ""
+    return s if len(s) <= width else s[:width - 1] + "…"
+
+class _Watch:
+    "While notebook `name` runs: nbclient's hooks tell which code cell runs; with `out`, a thread writes `status_line` to it (in place on a terminal, else every `every` seconds and once a cell has run 3 s)."
+    def __init__(self, name: str, folder, out=None, every: float = 15.0):
+        self.name, self.folder, self.out, self.every = name, Path(folder), out, every
+        self.tty = bool(out is not None and getattr(out, "isatty", lambda: False)())
+        self.code, self.cell, self.snippet, self.t0 = [], None, "", time.time()
+        self.cell_t, self._stop = self.t0, threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True) if out is not None else None
+
+    def hooks(self) -> dict:
+        "nbclient's hooks, which papermill passes on."
+        return dict(on_notebook_start=self._nb, on_cell_start=self._cell)
+    def _nb(self, notebook, **_): self.code = [i for i, c in enumerate(notebook.cells) if c.cell_type == "code"]
+    def _cell(self, cell, cell_index, **_):
+        if cell_index in self.code:
+            self.cell, self.snippet, self.cell_t = (self.code.index(cell_index) + 1, len(self.code)), _first_line(cell.source), time.time()
+
+    def line(self) -> str: return status_line(self.name, self.cell, read_progress(self.folder), time.time() - self.t0, self.snippet)
+
+    def write(self, text: str, end: str = ""):
+        "Write `text` to `out`: on a terminal over the status line (cut to its width), else as a line of its own."
+        if self.tty:
+            w = max(20, shutil.get_terminal_size().columns - 1)
+            text = "\r" + (text if len(text) <= w or end else text[:w - 1] + "…") + "\x1b[K" + end
+        else: text += "\n"
+        self.out.write(text); self.out.flush()
+
+    def _loop(self):
+        shown, last = None, time.time()
+        while not self._stop.wait(min(1.0, self.every)):
+            now = time.time()
+            if self.tty or now - last >= self.every or (self.cell != shown and now - self.cell_t >= 3):
+                self.write(self.line()); shown, last = self.cell, now
+
+    def __enter__(self):
+        if self._thread: self._thread.start()
+        return self
+    def __exit__(self, typ, *_):
+        self._stop.set()
+        if self._thread: self._thread.join()
+        if self.tty and typ is not None: self.out.write("\n")   # interrupted: what follows starts on a line of its own
+
+def _kernel_manager(log):
+    "Jupyter's kernel manager, with the kernel's own output (its log, warnings of C libraries such as EGL) sent to the open file `log`, not to this terminal."
+    from jupyter_client.manager import AsyncKernelManager
+    class KernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kw): return await super().start_kernel(**{"stdout": log, "stderr": log, **kw})
+    return KernelManager
+
 # %% ../nbs/12_reproduce.ipynb #21ed0efa
 @dataclass
 class NotebookRun:
@@ -51,27 +166,32 @@ class NotebookRun:
     output: str         # path of the executed copy
     error: str = ""     # first line of the error, if it failed
 
-def run_notebook(path, profile: str, out_dir, parameters: dict | None = None, timeout: int | None = None) -> NotebookRun:
-    "Execute notebook `path` with papermill at `profile` into `out_dir`; report status and first error line."
+def run_notebook(path, profile: str, out_dir, parameters: dict | None = None, timeout: int | None = None,
+                 out=None, label: str = "", every: float = 15.0) -> NotebookRun:
+    "Execute notebook `path` with papermill at `profile` into `out_dir`; report status and first error line. With `out`, show where it is while it runs (see above), then its result."
     import papermill as pm
     path, out_dir = Path(path).resolve(), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    out = out_dir/path.name
-    t0, status, error = time.time(), "ok", ""
-    old = os.environ.get("SEQRL_RUN_ID")
-    os.environ["SEQRL_RUN_ID"] = f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{path.stem}-{profile}"
-    try:
-        check_parameters(path)
-        pm.execute_notebook(str(path), str(out), parameters=dict(profile=check_profile(profile), **(parameters or {})),
-                            kernel_name="python3", cwd=str(path.parent), progress_bar=False, execution_timeout=timeout)
-    except pm.PapermillExecutionError as e:
-        status, error = "failed", f"{e.ename}: {e.evalue}".splitlines()[0]
-    except Exception as e:  # a notebook that cannot even start (bad JSON, no parameters cell, dead kernel)
-        status, error = "failed", f"{type(e).__name__}: {e}".splitlines()[0]
-    finally:
-        if old is None: os.environ.pop("SEQRL_RUN_ID", None)
-        else: os.environ["SEQRL_RUN_ID"] = old
-    return NotebookRun(path.stem, status, round((time.time() - t0) / 60, 2), str(out), error)
+    dst, log = out_dir/path.name, out_dir/f"{path.stem}.log"
+    t0, status, error, in_cell = time.time(), "ok", "", True
+    run_id = f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{path.stem}-{profile}"
+    with tempfile.TemporaryDirectory(prefix="seqrl-progress-", ignore_cleanup_errors=True) as bars, open(log, "wb") as klog, \
+         set_env(SEQRL_RUN_ID=run_id, **{PROGRESS_VAR: bars}), _Watch(f"{label} {path.stem}".strip(), bars, out, every) as w:
+        try:
+            check_parameters(path)
+            pm.execute_notebook(str(path), str(dst), parameters=dict(profile=check_profile(profile), **(parameters or {})),
+                                kernel_name="python3", cwd=str(path.parent), progress_bar=False, execution_timeout=timeout,
+                                kernel_manager_class=_kernel_manager(klog), **w.hooks())
+        except pm.PapermillExecutionError as e:
+            status, error = "failed", f"{e.ename}: {e.evalue}".splitlines()[0]
+        except Exception as e:  # a notebook that cannot even start (bad JSON, no parameters cell, dead kernel)
+            status, error, in_cell = "failed", f"{type(e).__name__}: {e}".splitlines()[0], False
+    r = NotebookRun(path.stem, status, round((time.time() - t0) / 60, 2), str(dst), error)
+    if out is not None:
+        where = f" in cell {w.cell[0]}/{w.cell[1]}" if w.cell else ""   # the last cell started: where it stopped
+        w.write(f"{w.name}  {status}  {fmt_duration(time.time() - t0)}" + (f"{where}: {error}" if error else "")
+                + ("" if in_cell or not log.stat().st_size else f" (kernel log: {log})"), end="\n")
+    return r
 
 # %% ../nbs/12_reproduce.ipynb #69f92dbf
 def _write_nb(path, *sources, tags=None):
@@ -85,24 +205,20 @@ def _write_nb(path, *sources, tags=None):
 
 # %% ../nbs/12_reproduce.ipynb #b52e2895
 def reproduce(profile: str = "quick", only=None, folder: str = "experiments", nbs_dir=None,
-              timeout: int | None = None, summary: bool = True, dry_run: bool = False) -> list[NotebookRun]:
+              timeout: int | None = None, summary: bool = True, dry_run: bool = False, every: float = 15.0) -> list[NotebookRun]:
     "Run the notebooks of `nbs/<folder>` at `profile`, continuing past failures; returns one `NotebookRun` each. `dry_run`: see below."
     check_profile(profile)
     if dry_run:
         root = runs_dir()/"dry-run"/profile
         shutil.rmtree(root, ignore_errors=True)   # every dry run starts from nothing: it builds what it needs
-        with dry_run_env(root): return reproduce(profile, only, folder, nbs_dir, timeout, summary)
-    from tqdm.auto import tqdm
+        with dry_run_env(root): return reproduce(profile, only, folder, nbs_dir, timeout, summary, every=every)
     src = Path(nbs_dir) if nbs_dir else project_root()/"nbs"/folder
     nbs = find_notebooks(src, only)
     if not nbs: raise FileNotFoundError(f"{src}: no notebooks to run")
     out_dir = runs_dir()/profile/(folder if folder != "experiments" else "")
-    results = []
-    bar = tqdm(nbs, desc=f"reproduce [{profile}]", unit="nb", file=sys.stdout)
-    for p in bar:
-        bar.set_postfix_str(p.stem)
-        results.append(run_notebook(p, profile, out_dir, timeout=timeout))
-        if results[-1].status != "ok": tqdm.write(f"  ✗ {p.stem}: {results[-1].error}", file=sys.stdout)
+    print(f"reproduce [{profile}]: {len(nbs)} notebook(s) of {src}; executed copies and kernel logs in {out_dir}", flush=True)
+    results = [run_notebook(p, profile, out_dir, timeout=timeout, out=sys.stdout, label=f"[{i}/{len(nbs)}]", every=every)
+               for i, p in enumerate(nbs, 1)]
     table = markdown_table(pd.DataFrame([asdict(r) for r in results]).drop(columns="error"))
     atomic_write_text(out_dir/"runs.md", f"# Notebook runs ({profile} profile)\n\n" + table)
     print("\n" + table)
@@ -122,9 +238,10 @@ def main(argv=None) -> int:
     ap.add_argument("--folder", default="experiments", help="notebook folder under nbs/: experiments or benchmarks")
     ap.add_argument("--nbs-dir", default=None, help="run the notebooks of this folder instead")
     ap.add_argument("--timeout", type=int, default=None, help="seconds allowed per cell")
+    ap.add_argument("--status-every", type=float, default=15.0, help="seconds between status lines when the output is not a terminal (on a terminal the line updates every second)")
     ap.add_argument("--dry-run", action="store_true", help="the profile's configuration with every data, training and evaluation loop capped at a couple of steps, written under runs/dry-run/")
     a = ap.parse_args(argv)
-    try: res = reproduce(a.profile, a.only, a.folder, a.nbs_dir, a.timeout, dry_run=a.dry_run)
+    try: res = reproduce(a.profile, a.only, a.folder, a.nbs_dir, a.timeout, dry_run=a.dry_run, every=a.status_every)
     except (ValueError, FileNotFoundError) as e:
         print(f"error: {e}", file=sys.stderr); return 2
     return 1 if any(r.status != "ok" for r in res) else 0

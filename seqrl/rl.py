@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .core import atomic_write, configure, dry_cap, dry_run, get_device
+from .core import atomic_write, configure, dry_cap, dry_run, get_device, progress_bar
 from .safeio import load_torch
 from .buffer import ReplayBuffer
 from .models.common import mlp
@@ -258,7 +258,6 @@ def _save(path: Path, agent, buf, rng, counters, rows, cfg, seed) -> None:
 def learn(env, agent: DiscreteSAC, cfg: SACConfig, out_dir=None, seed: int | None = None, progress: bool = False,
           on_episode=None) -> list[dict]:
     "Run `agent` on `env` for `cfg.steps` environment steps (whole episodes; episode i reset with `seed*100_003 + i`), checkpointing to and resuming from `out_dir/ckpt.pt`; returns tidy rows."
-    from tqdm.auto import tqdm
     if not isinstance(cfg, SACConfig): raise TypeError(f"learn: cfg must be a SACConfig; got {type(cfg).__name__}")
     if not isinstance(agent, DiscreteSAC): raise TypeError(f"learn: agent must be a DiscreteSAC; got {type(agent).__name__}")
     seed = cfg.seed if seed is None else seed
@@ -280,7 +279,7 @@ def learn(env, agent: DiscreteSAC, cfg: SACConfig, out_dir=None, seed: int | Non
         c, rows = dict(saved["counters"]), list(saved["rows"])
     saved_at = c["episode"]
     agent.train()
-    bar = tqdm(total=cfg.steps, initial=min(c["env_steps"], cfg.steps), disable=not progress, desc="env steps")
+    bar = progress_bar(total=cfg.steps, initial=min(c["env_steps"], cfg.steps), show=progress, desc="env steps", unit="step")
     while c["env_steps"] < cfg.steps:
         i = c["episode"]
         obs, info = env.reset(seed=seed * 100_003 + i)

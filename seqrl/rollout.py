@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import dry_cap, dry_run
+from .core import dry_cap, dry_run, progress_bar
 from .envs import episode_infos, make_env, make_vec_env
 from .trajectories import cat_obs, dataset_dir, map_obs, write_dataset
 
@@ -63,9 +63,8 @@ def policy_protocol(policy, env_name: str, action_space, deterministic: bool = T
 
 def rollout(env_name: str, policy, n_steps: int | None = None, n_episodes: int | None = None, seed: int = 0,
             n_envs: int = 4, noise: float = 0.0, deterministic: bool = True, env_options: dict | None = None,
-            progress: bool = True) -> tuple[list[dict], dict]:
-    "Complete episodes (dicts of arrays) of `policy` on `env_name`, and a summary; see `collect`. The one rollout loop of seqrl."
-    from tqdm.auto import tqdm
+            progress: bool = True, desc: str | None = None) -> tuple[list[dict], dict]:
+    "Complete episodes (dicts of arrays) of `policy` on `env_name`, and a summary; see `collect`. The one rollout loop of seqrl; `desc` names its progress bar (default `collect <env_name>`)."
     if (n_steps is None) == (n_episodes is None): raise ValueError("give exactly one of n_steps and n_episodes")
     if (n_steps if n_steps is not None else n_episodes) < 1: raise ValueError(f"n_steps / n_episodes must be >= 1; got {n_steps if n_steps is not None else n_episodes}")
     if n_envs < 1: raise ValueError(f"n_envs must be >= 1; got {n_envs}")
@@ -86,7 +85,7 @@ def rollout(env_name: str, policy, n_steps: int | None = None, n_episodes: int |
     # with n_episodes, copy i owes a fixed share: counting whichever episodes end first would favour short ones
     quota = np.array([n_episodes // n_envs + (i < n_episodes % n_envs) for i in range(n_envs)]) if n_episodes is not None else None
     t0 = time.time()
-    bar = tqdm(total=n_steps if n_steps is not None else n_episodes, desc=f"collect {env_name}", unit="step" if n_steps else "ep", disable=not progress)
+    bar = progress_bar(total=n_steps if n_steps is not None else n_episodes, desc=desc or f"collect {env_name}", unit="step" if n_steps else "ep", show=progress)
     while (steps < n_steps) if n_steps is not None else (count < quota).any():
         a = np.asarray(act(obs, count < quota if quota is not None else np.ones(n_envs, bool)),
                        dtype=space.dtype).reshape(n_envs, *space.shape)
@@ -104,6 +103,7 @@ def rollout(env_name: str, policy, n_steps: int | None = None, n_episodes: int |
             steps += int((t - start[keep] + 1).sum()); count += keep
             bar.update(int((t - start[keep] + 1).sum()) if n_steps is not None else int(keep.sum()))
             start[end] = t + 1
+        if quota is not None: bar.set_postfix_str(f"{(t + 1) * n_envs} steps", refresh=False); bar.update(0)   # a slow policy's episode moves the bar too
         A.append(a); R.append(r); TE.append(te); TR.append(tr); SU.append(succ if succ is not None else np.zeros(n_envs, bool)); O.append(obs)
         t += 1
     bar.close(); venv.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import atomic_write_json, check_profile, configure, data_dir, dry_cap, dry_run
+from .core import atomic_write_json, check_profile, configure, data_dir, dry_cap, dry_run, progress_bar
 from .envs import D4RL_REF, KITCHEN_TASKS, LOCOMOTION, make_env, mw_tasks, normalized_score
 from .kitchen import kitchen_script
 from .rollout import rollout
@@ -178,7 +178,7 @@ def build_suite(recipe, profile: str = "quick", envs=None, kinds=None, overwrite
 def _build(r: dict, profile: str, envs=None, kinds=None, overwrite: bool = False, progress: bool = True, world: int = 1) -> list[dict]:
     "`build_suite` in this process; with `world` > 1 the policy datasets are combined from the shards `collect_shard` wrote."
     out = []
-    for env, kind, spec, did in _targets(r, profile, envs, kinds):
+    for env, kind, spec, did in progress_bar(list(_targets(r, profile, envs, kinds)), desc=f"{r['name']} datasets", unit="dataset", show=progress):
         opts, want = r.get("env_options", {}) | spec.get("env_options", {}), _want(r, profile, env, kind, spec)
         old = _current(did, want, overwrite)
         if old: out.append(old | dict(dataset_id=did, built=False)); continue

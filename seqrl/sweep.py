@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import OPTIONAL_PROFILES, atomic_write_json, configure, data_dir, runs_dir
+from .core import OPTIONAL_PROFILES, atomic_write_json, configure, data_dir, progress_bar, runs_dir
 from .envs import normalized_score
 from .evaluate import evaluate
 from .methods import METHODS, get_method
@@ -157,8 +157,7 @@ def train_once(spec: dict) -> tuple[str, list[dict]]:
 
 def run_jobs(fn, jobs: list, n_jobs: int = 1, desc: str = "runs", progress: bool = True) -> list:
     "`[fn(*job) for job in jobs]`, `n_jobs` at a time in spawned processes (one torch thread each) when `n_jobs > 1`; results in the jobs' order."
-    from tqdm.auto import tqdm
-    bar = tqdm(total=len(jobs), desc=desc, disable=not progress)
+    bar = progress_bar(total=len(jobs), desc=desc, unit="run", show=progress)
     if n_jobs == 1 or len(jobs) <= 1:
         out = []
         for j in jobs: out.append(fn(*j)); bar.update()

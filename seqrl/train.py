@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.distributed as dist
 
-from .core import atomic_write, atomic_write_json, dry_cap, dry_run, get_device, seed_everything
+from .core import atomic_write, atomic_write_json, dry_cap, dry_run, get_device, progress_bar, seed_everything
 from .safeio import load_torch
 
 # %% auto #0
@@ -157,10 +157,9 @@ class Trainer:
 
     def fit(self) -> "Trainer":
         "Train until `cfg.steps`, from wherever the checkpoint left off."
-        from tqdm.auto import tqdm
         cfg, amp = self.cfg, self.cfg.amp and self.device.type == "cuda"
         self.model.train()
-        bar = tqdm(total=cfg.steps, initial=self.step, disable=not cfg.progress or self.rank != 0, desc="train")
+        bar = progress_bar(total=cfg.steps, initial=self.step, show=cfg.progress and self.rank == 0, report=self.rank == 0, desc="train")
         t0, tokens = time.perf_counter(), 0
         while self.step < cfg.steps:
             lr = lr_at(self.step, cfg)

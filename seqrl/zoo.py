@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .core import atomic_write, atomic_write_json, configure, data_dir, runs_dir
+from .core import atomic_write, atomic_write_json, configure, data_dir, progress_bar, runs_dir
 from .safeio import UnsafeFileError, load_torch
 from .envs import make_env
 from .rollout import rollout
@@ -143,10 +143,12 @@ def train_policy(cfg: ZooConfig, out_dir=None, verbose: bool = True) -> Path:
         model = sb3.SAC("MlpPolicy", env, seed=cfg.seed, learning_starts=cfg.learning_starts, verbose=0)
     spent0 = max([p["minutes"] for p in _progress(out)], default=0.0)
     t0 = time.time()
+    bar = progress_bar(total=cfg.total_steps, initial=model.num_timesteps, desc=f"train {cfg.env}", unit="step", show=verbose)
 
     class _Zoo(BaseCallback):
         def _on_step(self) -> bool:
             n = self.model.num_timesteps
+            bar.update(n - bar.n)
             minutes = spent0 + (time.time() - t0) / 60
             if n % cfg.checkpoint_every == 0:
                 pol = ActorPolicy.from_sb3(self.model, meta=dict(env=cfg.env, algo=cfg.algo, step=n, seed=cfg.seed, env_options=cfg.env_options))
@@ -154,13 +156,14 @@ def train_policy(cfg: ZooConfig, out_dir=None, verbose: bool = True) -> Path:
                 ret, _ = evaluate_policy(cfg.env, pol, cfg.eval_episodes, seed=10_000 + n, env_options=cfg.env_options)
                 row = dict(step=n, return_mean=float(ret.mean()), return_std=float(ret.std()), minutes=round(minutes, 2))
                 with open(out/"progress.jsonl", "a") as f: f.write(json.dumps(row) + "\n")
-                if verbose: print(f"{cfg.env} step {n}: return {ret.mean():.1f} ± {ret.std():.1f} ({minutes:.1f} min)", flush=True)
+                if verbose: bar.write(f"{cfg.env} step {n}: return {ret.mean():.1f} ± {ret.std():.1f} ({minutes:.1f} min)")
             if n % cfg.resume_every == 0:
                 self.model.save(out/"resume.zip"); self.model.save_replay_buffer(out/"resume_replay.pkl")
             return minutes < cfg.max_minutes
 
     left = cfg.total_steps - model.num_timesteps
     if left > 0: model.learn(left, callback=_Zoo(), reset_num_timesteps=False)
+    bar.close()
     atomic_write_json(out/"budget.json", dict(steps=int(model.num_timesteps), minutes=round(spent0 + (time.time() - t0) / 60, 2)))
     return out
 

@@ -15,7 +15,7 @@ FLOORS = {
     3: ["models", "models.common", "models.tt", "models.dt", "models.bc", "models.ptgm", "models.smart", "models.mddt", "formats", "zoo", "kitchen", "rl"],
     4: ["suites", "planner", "methods", "evaluate", "continual"],
     5: ["sweep", "report", "skill_prior", "smart", "mddt", "mddt_continual"],
-    6: ["reproduce", "docs", "example", "bench", "bench.envs", "bench.data", "bench.buffer", "bench.train", "bench.planner", "bench.kitchen", "bench.hrl", "bench.pixels", "bench.mddt"],
+    6: ["reproduce", "docs", "explore", "browser", "example", "bench", "bench.envs", "bench.data", "bench.buffer", "bench.train", "bench.planner", "bench.kitchen", "bench.hrl", "bench.pixels", "bench.mddt"],
 }
 FLOOR = {f"seqrl.{m}": f for f, ms in FLOORS.items() for m in ms} | {"seqrl": 0}
 SIMULATORS = ("gymnasium", "mujoco", "dm_control", "metaworld", "gymnasium_robotics")
@@ -110,7 +110,7 @@ def _name_tests(src: str, names) -> list[str]:
 def test_no_experiment_sweep_or_evaluation_code_branches_on_a_method_name():
     import json
     from seqrl.methods import METHODS
-    sources = {f"seqrl/{m}.py": (PKG/f"{m}.py").read_text() for m in ("sweep", "evaluate", "rollout", "reproduce", "report")}
+    sources = {f"seqrl/{m}.py": (PKG/f"{m}.py").read_text() for m in ("sweep", "evaluate", "rollout", "reproduce", "report", "explore")}
     for nb in sorted((ROOT/"nbs"/"experiments").glob("*.ipynb")):
         cells = json.loads(nb.read_text())["cells"]
         sources[str(nb.relative_to(ROOT))] = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")

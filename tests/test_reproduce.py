@@ -1,10 +1,11 @@
 "The reproduce driver, as `make reproduce` calls it: keeps going past a broken notebook and names it."
-import json, os, shutil, subprocess, sys
+import json, os, re, shutil, subprocess, sys
 
 import pandas as pd
 import pytest
 
 from conftest import NBS, ROOT, TOGETHER, leading, notebooks
+from seqrl.reproduce import _write_nb
 
 
 def _run(args, env=None):
@@ -39,6 +40,21 @@ def test_broken_notebook_fails_the_run_and_others_still_run(isolated):
 def test_unknown_notebook_is_refused_with_the_valid_names(isolated):
     p = _run(["--profile", "smoke", "--only", "no_such_experiment"])
     assert p.returncode == 2 and "no_such_experiment" in p.stderr and "example" in p.stderr.split("valid:")[1]
+
+
+def test_status_line_shows_the_cell_and_its_loop_and_not_the_kernel(isolated):
+    "While a notebook runs, the driver's output names the cell and the progress of the loop in it; what the kernel process writes itself goes to its log."
+    nbs = isolated/"nbs"
+    nbs.mkdir()
+    _write_nb(nbs/"loop.ipynb", 'profile = "quick"', "import os, time\nfrom seqrl.core import progress_bar\nos.system('echo libEGL warning: egl: failed to create dri2 screen >&2')\n"
+              "for i in progress_bar(range(30), desc='steps'): time.sleep(0.1)", tags={0: ["parameters"]})
+    p = _run(["--profile", "smoke", "--nbs-dir", str(nbs), "--status-every", "0.5"])
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert re.search(r"^\[1/1\] loop  cell 3/3  steps \d+/30 \(.+ it/s\)  elapsed \d+s  ~\d+s left$", p.stdout, re.M), p.stdout
+    assert re.search(r"^\[1/1\] loop  ok  \d+s$", p.stdout, re.M), p.stdout
+    for noise in ("without encryption", "libEGL"): assert noise not in p.stdout + p.stderr, p.stdout + p.stderr
+    log = (isolated/"runs"/"smoke"/"loop.log").read_text()
+    assert "without encryption" in log and "libEGL warning" in log   # kept for whoever looks for them
 
 
 def test_make_reproduce_smoke(isolated):
