@@ -453,6 +453,8 @@ HEADLINES = {   # experiment -> the headline: paper, metric, rows and columns of
                            figure="sequence_cw10.png", note="on the sequence's tasks after the last one was learned"),
     "ptgm_kitchen": dict(paper="PTGM", metric="subtasks", rows="method", cols="all", figure="curves.png",
                          note="kitchen subtasks completed per episode at the end of high-level training"),
+    "example": dict(paper="Example", metric="normalized_score", rows="task", cols="method", figure="normalized_score.png",
+                    note="a random policy, which D4RL's references put at 0"),
     "datasets": None,
 }
 SCORE_METRICS = ("normalized_score", "success", "score", "subtasks", "return")
@@ -460,7 +462,7 @@ SCORE_METRICS = ("normalized_score", "success", "score", "subtasks", "return")
 def _headline_spec(experiment: str, df: pd.DataFrame) -> dict | None:
     if experiment in HEADLINES: return HEADLINES[experiment]
     metric = next((m for m in SCORE_METRICS if m in set(df["metric"])), None)
-    return None if metric is None else dict(paper="other", metric=metric, rows="task", cols="method")
+    return None if metric is None else dict(paper="More experiments", metric=metric, rows="task", cols="method")
 
 def _ordered(xs, order) -> list:
     return [x for x in order if x in xs] + [x for x in xs if x not in order]
