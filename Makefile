@@ -45,8 +45,8 @@ lab: $(STAMP)  ## JupyterLab on 127.0.0.1 (PORT=8888); prints the URL with its t
 	$(BIN)/jupyter lab --ip 127.0.0.1 --port $(PORT) --no-browser --notebook-dir nbs \
 	  --IdentityProvider.token=$$token $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
-docs: $(STAMP)  ## build the documentation site into _docs/ (offline, no Quarto needed)
-	$(BIN)/python -m seqrl.docs build
+docs: $(STAMP)  ## build the documentation site into _docs/ (offline; library notebooks executed, cached in build/docs/)
+	OMP_NUM_THREADS=1 $(BIN)/python -m seqrl.docs build --jobs $(JOBS)
 
 readme: $(STAMP)  ## write README.md from nbs/index.ipynb
 	$(BIN)/python -m seqrl.docs readme

@@ -4,7 +4,8 @@
 
 # %% ../nbs/13_docs.ipynb #a9b3f0a7
 from __future__ import annotations
-import argparse, base64, json, os, re, shutil, subprocess, sys
+import argparse, ast, base64, hashlib, json, os, re, shutil, subprocess, sys, time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -12,7 +13,10 @@ import yaml
 from .core import PROFILES, atomic_write_text, figures_dir, project_root
 
 # %% auto #0
-__all__ = ['page_path', 'nb_to_markdown', 'results_markdown', 'build_docs', 'readme_text', 'write_readme', 'main']
+__all__ = ['RESULT_PROFILES', 'RESULTS_MARKER', 'page_path', 'join_blocks', 'nb_to_markdown', 'execute_notebook', 'with_outputs',
+           'run_provenance', 'provenance_line', 'params_markdown', 'results_markdown', 'result_folders',
+           'experiment_summary', 'summary_markdown', 'local_assets', 'fill_results', 'library_notebooks', 'build_docs',
+           'api_anchors', 'readme_text', 'write_readme', 'main']
 
 # %% ../nbs/13_docs.ipynb #59c99441
 def page_path(nb: Path, nbs_dir: Path) -> Path:
@@ -33,6 +37,10 @@ def _directives(src: str) -> tuple[dict, str]:
     return opts, "\n".join(lines).strip("\n")
 
 def _text(x) -> str: return "".join(x) if isinstance(x, list) else (x or "")
+
+def join_blocks(parts) -> str:
+    "Markdown blocks joined by exactly one blank line (empty blocks dropped), ending in a newline."
+    return "\n\n".join(p.strip("\n") for p in parts if p and p.strip()) + "\n"
 
 def _fence(text: str, lang: str = "") -> str:
     ticks = "````" if "```" in text else "```"
@@ -90,32 +98,206 @@ def nb_to_markdown(nb: dict, stem: str, assets: Path) -> str:
         for o in c.get("outputs", []):
             n += 1
             if r := _render_output(o, stem, n, assets): parts.append(r)
-    return "\n".join(parts)
+    return join_blocks(parts)
+
+# %% ../nbs/13_docs.ipynb #85813f7d
+_RUNNER = """
+import sys
+import nbdev.test as t
+from nbdev.config import get_config
+from pathlib import Path
+src, dst = sys.argv[1], sys.argv[2]
+flags = get_config(Path(src).parent).tst_flags
+flags = flags.split() if isinstance(flags, str) else list(flags or [])
+write = t.write_nb
+t.write_nb = lambda nb, fn: write(nb, dst)   # save the executed notebook to the cache, not over the source
+ok, _ = t.test_nb(src, skip_flags=flags, save=True, showerr=True)
+sys.exit(0 if ok else 1)
+"""
+
+def _cache_name(nb_path: Path, nbs_dir: Path) -> str:
+    return "__".join(Path(nb_path).resolve().relative_to(Path(nbs_dir).resolve()).with_suffix("").parts)
+
+def execute_notebook(nb_path, cache_dir, nbs_dir=None, timeout: float = 1800) -> dict | None:
+    "Notebook `nb_path` with its outputs, executed as `nbdev-test` does, cached in `cache_dir` by content hash; `None` if it fails."
+    nb_path, cache_dir = Path(nb_path).resolve(), Path(cache_dir)
+    stem = _cache_name(nb_path, nbs_dir or nb_path.parent)
+    key = hashlib.sha256(nb_path.read_bytes()).hexdigest()[:16]
+    out = cache_dir/f"{stem}.{key}.ipynb"
+    if out.is_file(): return json.loads(out.read_text(encoding="utf-8"))
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = cache_dir/f".{stem}.{key}.{os.getpid()}.ipynb"
+    env = {**os.environ, "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1")}
+    t0 = time.time()
+    try: r = subprocess.run([sys.executable, "-c", _RUNNER, str(nb_path), str(tmp)], capture_output=True, text=True, env=env, timeout=timeout, cwd=nb_path.parent)
+    except subprocess.TimeoutExpired: r = None
+    if r is None or r.returncode or not tmp.is_file():
+        tmp.unlink(missing_ok=True)
+        why = "timed out" if r is None else "\n    ".join(((r.stderr or "") + (r.stdout or "")).strip().splitlines()[-6:])
+        print(f"docs: {nb_path.name} failed to execute; its page shows its committed outputs:\n    {why}", file=sys.stderr)
+        return None
+    for old in cache_dir.glob(f"{stem}.*.ipynb"): old.unlink()   # earlier versions of this notebook
+    tmp.replace(out)
+    print(f"docs: executed {nb_path.name} ({time.time() - t0:.0f} s)", file=sys.stderr)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+def with_outputs(nb: dict, executed: dict | None) -> dict:
+    "Processed notebook `nb` with the outputs of `executed` (matched by cell id, else by source) where it has any."
+    if not executed: return nb
+    code = [c for c in executed.get("cells", []) if c.get("cell_type") == "code"]
+    by_id = {c["id"]: c for c in code if c.get("id")}
+    by_src = {_text(c.get("source")).strip(): c for c in code}
+    cells = []
+    for c in nb.get("cells", []):
+        e = (by_id.get(c.get("id")) or by_src.get(_text(c.get("source")).strip())) if c.get("cell_type") == "code" else None
+        cells.append({**c, "outputs": e["outputs"]} if e and e.get("outputs") else c)
+    return {**nb, "cells": cells}
 
 # %% ../nbs/13_docs.ipynb #60b146b6
-def results_markdown(name: str, out_dir: Path, figures: Path | None = None) -> str:
-    "Markdown section with the tables and figures of experiment `name` at each profile; images copied to `out_dir`."
+RESULT_PROFILES = ("full", "cpu", "quick")   # most thorough first; smoke results are never shown
+
+def run_provenance(d: Path) -> dict:
+    "Provenance of the results in folder `d`: `provenance.json`, else `results.json`'s, else the last row of `results.csv`."
+    d = Path(d)
+    if (d/"provenance.json").is_file(): return json.loads((d/"provenance.json").read_text())
+    if (d/"results.json").is_file(): return json.loads((d/"results.json").read_text()).get("provenance") or {}
+    if (d/"results.csv").is_file():
+        import pandas as pd
+        last = pd.read_csv(d/"results.csv", usecols=lambda c: c in ("run_id", "git_sha", "time")).tail(1)
+        return {k: v for k, v in last.iloc[0].items() if pd.notna(v)} if len(last) else {}
+    return {}
+
+def provenance_line(prov: dict) -> str:
+    "One line saying when, from which commit, and where a run was made."
+    sha = str(prov.get("git_sha") or "")[:10]
+    bits = [f"run {str(prov['time'])[:16].replace('T', ' ')}" if prov.get("time") else "run time not recorded",
+            f"commit `{sha}`" + (" (with uncommitted changes)" if prov.get("git_dirty") else "") if sha else "commit not recorded"]
+    if prov.get("device"): bits.append(f"on {prov['device']}")
+    if prov.get("run_id"): bits.append(f"run id `{prov['run_id']}`")
+    return ", ".join(bits)
+
+def _short(v) -> str | None:
+    "A parameter value short enough for one line, else `None`."
+    if isinstance(v, (str, int, float, bool)): return f"`{v}`"
+    if isinstance(v, list) and 0 < len(v) <= 12 and all(isinstance(x, (str, int, float, bool)) for x in v): return ", ".join(f"`{x}`" for x in v)
+    return None
+
+def params_markdown(prov: dict) -> str:
+    "The parameters of a run: the short ones in a line, all of them (and the package versions) in a folded block."
+    params = prov.get("params") or {}
+    short = [f"{k} {s}" for k, v in params.items() if k not in ("experiment", "profile") and (s := _short(v))]
+    full = {k: prov[k] for k in ("params", "packages", "python", "platform", "host") if prov.get(k)}
+    if not full: return ""
+    block = "\n".join("    " + ln if ln else "" for ln in _fence(yaml.safe_dump(full, sort_keys=False, width=100), "yaml").splitlines())
+    return join_blocks([("Parameters: " + "; ".join(short) + ".") if short else "",
+                        f'??? note "All parameters, and the versions of the packages"\n\n{block}'])
+
+def results_markdown(name: str, out_dir: Path, figures: Path | None = None, title: str = "Results") -> str:
+    "Markdown section with the tables, figures and parameters of results folder `name` (e.g. `tt_locomotion`, `benchmarks/x`) at each profile; images copied to `out_dir`."
     figures = Path(figures or figures_dir())
-    parts = []
-    for profile in ("full", "cpu", "quick"):
+    sections = []
+    for profile in RESULT_PROFILES:
         d = figures/name/profile
         if not d.is_dir(): continue
-        prov = json.loads((d/"provenance.json").read_text()) if (d/"provenance.json").is_file() else {}
-        sha = (prov.get("git_sha") or "")[:10]
-        parts.append(f"### {profile} profile\n\n<small>run {prov.get('time', '?')}, commit `{sha or 'unknown'}`"
-                     f"{' (uncommitted changes)' if prov.get('git_dirty') else ''}, rows in `figures/{name}/{profile}/results.csv`</small>\n")
-        for t in sorted(d.glob("*.md")):
-            parts.append(re.sub(r"^# ", "#### ", t.read_text(), flags=re.M))
+        prov = run_provenance(d)
+        data = next((f for f in ("results.csv", "results.json") if (d/f).is_file()), None)
+        parts = [f"### {profile} profile" if title == "Results" else f"### {name}: {profile} profile",
+                 f"<small>{provenance_line(prov)}" + (f"; raw results in `figures/{name}/{profile}/{data}`" if data else "") + "</small>",
+                 params_markdown(prov)]
+        parts += [re.sub(r"^# ", "#### ", t.read_text(), flags=re.M) for t in sorted(d.glob("*.md"))]
         for p in sorted(d.glob("*.png")):
-            dst = out_dir/f"{name}_{profile}_{p.name}"
+            dst = out_dir/f"{name.replace('/', '_')}_{profile}_{p.name}"
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(p, dst)
-            parts.append(f"![{p.stem}]({out_dir.name}/{dst.name})\n")
-    if not parts: return "## Results\n\nNo real run has saved results yet: run `make reproduce` (quick) or the full profile on a GPU.\n"
-    return "## Results\n\n" + "\n".join(parts)
+            parts.append(f"![{p.stem}]({out_dir.name}/{dst.name})")
+        sections.append(join_blocks(parts))
+    if not sections: return f"## {title}\n\nNo real run has saved results yet: run `make reproduce` (quick) or the full profile on a GPU.\n"
+    return join_blocks([f"## {title}", *sections])
+
+# %% ../nbs/13_docs.ipynb #272c153f
+def _source(nb: dict) -> str: return "\n".join(_text(c.get("source")) for c in nb.get("cells", []))
+
+def result_folders(nb_path: Path, nbs_dir: Path, nb: dict | None = None) -> list[str]:
+    "Folders under `figures/` whose results the page of notebook `nb_path` shows (none for library notebooks)."
+    nb_path, nbs_dir = Path(nb_path), Path(nbs_dir)
+    rel = nb_path.relative_to(nbs_dir)
+    src = _source(nb if nb is not None else json.loads(nb_path.read_text(encoding="utf-8")))
+    if rel.parts[0] == "benchmarks":
+        m = re.search(r"""save_benchmark\([^\n]*?folder\s*=\s*["']([\w-]+)["']""", src)
+        return [m.group(1) if m else f"benchmarks/{nb_path.stem}"]
+    if rel.parts[0] != "experiments": return []
+    others = {p.stem for p in (nbs_dir/"experiments").glob("*.ipynb")} | {"summary", "benchmarks", "docs"}
+    extra = [n for n in dict.fromkeys(re.findall(r"figures/([\w-]+)/", src)) if n not in others]
+    return [nb_path.stem] + extra
+
+# %% ../nbs/13_docs.ipynb #e096a15c
+def experiment_summary(name: str, figures=None, link=None) -> str:
+    "Markdown summary of experiment folder `name` under `figures`: its most thorough run and headline table (`''` if it has no results)."
+    from seqrl.report import HEADLINES, SCORE_METRICS, headline_table, markdown_table, read_results
+    figures, link = Path(figures or figures_dir()), link or (lambda n: f"`{n}`")
+    done = [p for p in RESULT_PROFILES if (figures/name/p/"results.csv").is_file()]
+    if not done: return ""
+    profile, d = done[0], figures/name/done[0]
+    others = f" (also run at {', '.join(done[1:])})" if done[1:] else ""
+    parts = [f"## {name}", f"<small>{profile} profile{others}: {provenance_line(run_provenance(d))}; everything on the page of {link(name)}</small>"]
+    try: df = read_results(d/"results.csv")
+    except ValueError as e: return join_blocks(parts + [f"Its results could not be read: {e}"])
+    spec = HEADLINES[name] if name in HEADLINES else next((dict(metric=m) for m in SCORE_METRICS if (df["metric"] == m).any()), None)
+    if spec is None: return join_blocks(parts + [f"No headline table: its tables and figures are on the page of {link(name)}."])
+    t = headline_table(df, spec["metric"], spec.get("rows", "task"), spec.get("cols", "method"), spec.get("exclude"), spec.get("order", ()))
+    note = f" ({spec['note']})" if spec.get("note") else ""
+    return join_blocks(parts + [markdown_table(t), f"<small>final `{spec['metric']}`{note}, mean ± s.e. over seeds</small>"])
+
+def summary_markdown(figures=None, pages: dict | None = None) -> str:
+    "The results summary page: `experiment_summary` of every experiment folder under `figures`, then one line per benchmark; `pages` maps folders to their pages."
+    figures, pages = Path(figures or figures_dir()), pages or {}
+    link = lambda name: f"[{name}]({pages[name]}#results)" if name in pages else f"`{name}`"
+    parts = ["# Results summary",
+             "The headline of every experiment, from its most thorough real run (the full profile if it has run, else "
+             "cpu, else quick). Each experiment's page has all its tables and figures, for every profile, with the "
+             "parameters of each run; every final value of every run is in `figures/summary/<profile>/summary.csv`."]
+    names = sorted(p.name for p in figures.iterdir() if p.is_dir() and p.name not in ("summary", "benchmarks", "docs")) if figures.is_dir() else []
+    parts += [experiment_summary(n, figures, link) for n in names]
+    rows = {}
+    for f in sorted(figures.glob("benchmarks/*/*/results.json")) + sorted(figures.glob("*/*/results.json")):
+        folder, profile = f.parent.parent.relative_to(figures).as_posix(), f.parent.name
+        if profile in RESULT_PROFILES and folder not in rows: rows[folder] = f"| {link(folder)} | {profile} | {provenance_line(run_provenance(f.parent))} |"
+    if rows: parts += ["## Benchmarks", "| benchmark | profile | run |\n|---|---|---|\n" + "\n".join(rows.values())]
+    if not any(parts[2:]): parts.append("No real run has saved results yet: run `make reproduce` (quick) or the full profile on a GPU.")
+    return join_blocks(parts)
+
+# %% ../nbs/13_docs.ipynb #20b49cda
+RESULTS_MARKER = re.compile(r"<!--\s*seqrl:results\s+([\w-]+)\s*-->")
+
+def local_assets(md: str, root: Path, assets: Path, nbs_dir: Path | None = None) -> str:
+    "Markdown `md` (paths relative to `root`) with the images it shows copied to `assets` and notebook links turned into page links."
+    root = Path(root); nbs_dir = Path(nbs_dir or root/"nbs")
+    def image(m):
+        src = m.group(2)
+        if re.match(r"^[a-z]+:", src) or not (p := (root/src if not Path(src).is_absolute() else Path(src))).is_file(): return m.group(0)
+        name = re.sub(r"[^\w.-]", "_", str(p.resolve().relative_to(root.resolve()) if p.resolve().is_relative_to(root.resolve()) else p.name))
+        assets.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(p, assets/name)
+        return f"{m.group(1)}{assets.name}/{name}{m.group(3)}"
+    def notebook(m):
+        p = root/m.group(1)
+        if not p.resolve().is_relative_to(nbs_dir.resolve()): return m.group(0)
+        return f"]({page_path(p, nbs_dir).as_posix()}{m.group(2) or ''})"
+    md = re.sub(r"(!\[[^\]]*\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))", image, md)
+    md = re.sub(r"""(<img\b[^>]*?\bsrc=["'])([^"']+)(["'])""", image, md)
+    return re.sub(r"\]\(([^)\s#]+\.ipynb)(#[^)\s]*)?\)", notebook, md)
+
+def fill_results(md: str, figures=None, assets: Path | None = None, root=None) -> str:
+    "`md` with each `<!-- seqrl:results PROFILE -->` marker replaced by `seqrl.report.front_page(PROFILE, figures)` (assets localised if `assets` is given)."
+    def results(m):
+        from seqrl.report import front_page   # lazily: the report module is heavy, and most pages have no marker
+        text = front_page(m.group(1), figures)
+        return local_assets(text, Path(root or project_root()), assets) if assets is not None else text
+    return RESULTS_MARKER.sub(results, md)
 
 # %% ../nbs/13_docs.ipynb #929d35e1
 _SECTIONS = [("", "Library"), ("experiments", "Experiments"), ("benchmarks", "Benchmarks"), ("explore", "Explore")]
+_RUN_FOLDERS = ("experiments", "benchmarks", "explore")     # notebooks run by papermill or by hand, not executed for the site
 
 def _mkdocs_config(nav: list, src: Path, site: Path) -> dict:
     return dict(site_name="seqrl", site_description="Sequence models for control, reproducible from notebooks",
@@ -123,7 +305,7 @@ def _mkdocs_config(nav: list, src: Path, site: Path) -> dict:
                 theme=dict(name="material", font=False, features=["navigation.sections", "navigation.top", "content.code.copy", "toc.follow"],
                            palette=[dict(scheme="default", primary="indigo")]),
                 plugins=["search"], extra_css=["seqrl.css"],
-                markdown_extensions=["tables", "admonition", "attr_list", "md_in_html", "def_list",
+                markdown_extensions=["tables", "admonition", "attr_list", "md_in_html", "def_list", "pymdownx.details",
                                      dict(toc=dict(permalink=True)), "pymdownx.superfences",
                                      {"pymdownx.highlight": dict(use_pygments=True)}])
 
@@ -136,10 +318,25 @@ _CSS = """.md-grid { max-width: 1440px; }
 .nb-output table.dataframe thead th { background: var(--md-default-fg-color--lightest); }
 """
 
-def build_docs(root=None, site_dir=None, quiet: bool = True, force: bool = False) -> Path:
+def library_notebooks(nbs_dir: Path) -> list[Path]:
+    "The notebooks of the library (not the index, experiments, benchmarks or explorations), in `nbs_dir`."
+    nbs_dir = Path(nbs_dir)
+    return [p for p in sorted(nbs_dir.rglob("*.ipynb")) if (rel := p.relative_to(nbs_dir)).parts[0] not in _RUN_FOLDERS
+            and rel.as_posix() != "index.ipynb" and not any(s.startswith(("_", ".")) for s in rel.parts)]
+
+def _selected(nb_path: Path, nbs_dir: Path, execute) -> bool:
+    if execute is True: return True
+    if not execute: return False
+    rel = nb_path.relative_to(nbs_dir)
+    return any(e in (rel.as_posix(), rel.name, rel.stem, rel.with_suffix("").as_posix()) for e in execute)
+
+def build_docs(root=None, site_dir=None, quiet: bool = True, force: bool = False, execute=True, jobs: int = 2,
+               figures=None, build_dir=None) -> Path:
     "Build the static docs site of the project at `root` into `site_dir` (default `<root>/_docs`); returns its index."
-    root = Path(root or project_root())
+    root = Path(root or project_root()).resolve()
     site = Path(site_dir or root/"_docs").resolve()
+    build = Path(build_dir or root/"build"/"docs").resolve()
+    figures = Path(figures or figures_dir()).resolve()
     # nbdev-proc-nbs skips notebooks whose _proc copy is newer: `force` processes all, as a fresh clone does
     cmd = [str(Path(sys.executable).parent/"nbdev-proc-nbs")] + (["--force"] if force else [])
     r = subprocess.run(cmd, cwd=root, capture_output=quiet, text=True)
@@ -148,42 +345,68 @@ def build_docs(root=None, site_dir=None, quiet: bool = True, force: bool = False
         raise RuntimeError("nbdev-proc-nbs failed (it runs each notebook's import cells; an import cell must hold "
                            "nothing but imports):\n" + "\n".join(err[-8:]))
     proc, nbs = root/"_proc", root/"nbs"
-    src = root/"build"/"docs"/"src"
+    to_run = [p for p in library_notebooks(nbs) if _selected(p, nbs, execute)]
+    with ThreadPoolExecutor(max(1, int(jobs))) as pool:
+        executed = dict(zip(to_run, pool.map(lambda p: execute_notebook(p, build/"executed", nbs), to_run)))
+    src = build/"src"
     shutil.rmtree(src, ignore_errors=True); src.mkdir(parents=True)
-    sections = {k: [] for k, _ in _SECTIONS}
+    sections, owners = {k: [] for k, _ in _SECTIONS}, {}
     for nb_path in sorted(nbs.rglob("*.ipynb")):
         rel = nb_path.relative_to(nbs)
         if any(p.startswith(("_", ".")) for p in rel.parts) or ".ipynb_checkpoints" in rel.parts: continue
         pnb = proc/rel
-        nb = json.loads((pnb if pnb.is_file() else nb_path).read_text(encoding="utf-8"))
+        nb = with_outputs(json.loads((pnb if pnb.is_file() else nb_path).read_text(encoding="utf-8")), executed.get(nb_path))
         page = page_path(nb_path, nbs)
         out = src/page
         out.parent.mkdir(parents=True, exist_ok=True)
-        md = nb_to_markdown(nb, page.stem, out.parent/f"{page.stem}_files")
-        if rel.parts[0] in ("experiments", "benchmarks"): md += "\n" + results_markdown(nb_path.stem, out.parent/f"{page.stem}_files")
-        atomic_write_text(out, md + f"\n\n---\n<small>Source: `nbs/{rel.as_posix()}` (open it in JupyterLab with `make lab`).</small>\n")
+        assets = out.parent/f"{page.stem}_files"
+        md = nb_to_markdown(nb, page.stem, assets)
+        if rel.as_posix() == "index.ipynb": md = fill_results(md, figures, assets, root)
+        for i, folder in enumerate(result_folders(nb_path, nbs, nb)):
+            owners.setdefault(folder, page.as_posix())
+            md = join_blocks([md, results_markdown(folder, assets, figures, title="Results" if i == 0 else f"Results of `{folder}`")])
+        atomic_write_text(out, join_blocks([md, f"---\n<small>Source: `nbs/{rel.as_posix()}` (open it in JupyterLab with `make lab`).</small>"]))
         title = (re.search(r"^# (.+)$", md, re.M) or [None, page.stem])[1]
         if page.name == "index.md" and len(rel.parts) == 1: continue
         sections.get(rel.parts[0] if len(rel.parts) > 1 else "", sections[""]).append({title: page.as_posix()})
-    summary = src/"summary.md"
-    summary_md = results_markdown("summary", src/"summary_files").replace("## Results", "# Results summary", 1)
-    atomic_write_text(summary, summary_md)
+    atomic_write_text(src/"summary.md", summary_markdown(figures, owners))
     atomic_write_text(src/"seqrl.css", _CSS)
     nav = [{"Home": "index.md"}] + [{name: sections[k]} for k, name in _SECTIONS if sections[k]] + [{"Results summary": "summary.md"}]
-    cfg = src.parent/"mkdocs.yml"
+    cfg = build/"mkdocs.yml"
     atomic_write_text(cfg, yaml.safe_dump(_mkdocs_config(nav, src, site), sort_keys=False))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg)], cwd=root, check=True, env=env)
     return site/"index.html"
 
+# %% ../nbs/13_docs.ipynb #14b888df
+def _literal(path: Path, name: str):
+    "The literal value assigned to `name` at the top of Python file `path` (`None` if there is none)."
+    for node in ast.parse(Path(path).read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    return None
+
+def api_anchors(root=None) -> dict:
+    "Site page (`.html`) -> the element ids of the API entries it must have: every function and class in a module's `__all__`."
+    root = Path(root or project_root())
+    idx, out = _literal(root/"seqrl"/"_modidx.py", "d") or {}, {}
+    for mod, syms in idx.get("syms", {}).items():
+        files = {v[1] for v in syms.values()}
+        exported = set().union(*[set(_literal(root/f, "__all__") or []) for f in files if (root/f).is_file()])
+        for name in sorted(exported):
+            if entry := syms.get(f"{mod}.{name}"):
+                page, _, anchor = entry[0].partition("#")
+                out.setdefault(page, []).append(anchor)
+    return out
+
 # %% ../nbs/13_docs.ipynb #b43b58b7
-def readme_text(index_nb) -> str:
-    "README markdown rendered from notebook `index_nb` (markdown cells as they are, visible code cells fenced)."
+def readme_text(index_nb, figures=None) -> str:
+    "README markdown rendered from notebook `index_nb` (markdown cells as they are, visible code cells fenced, results markers filled)."
     nb = json.loads(Path(index_nb).read_text(encoding="utf-8"))
     parts = [f"<!-- Generated from nbs/{Path(index_nb).name} by `make readme`: edit the notebook, not this file. -->\n"]
     for c in nb["cells"]:
         src = _text(c["source"])
-        if c["cell_type"] == "markdown": parts.append(src.strip() + "\n")
+        if c["cell_type"] == "markdown": parts.append(fill_results(src.strip(), figures) + "\n")
         elif c["cell_type"] == "code":
             opts, code = _directives(src)
             if code and not opts.get("hide") and opts.get("echo") != "false": parts.append(_fence(code, "python"))
@@ -200,9 +423,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m seqrl.docs", description=main.__doc__)
     ap.add_argument("what", nargs="?", default="build", choices=["build", "readme"])
     ap.add_argument("--site-dir", default=None, help="where to write the site (default _docs/)")
+    ap.add_argument("--jobs", type=int, default=2, help="library notebooks executed at a time (default 2)")
+    ap.add_argument("--no-execute", action="store_true", help="show the library notebooks' committed outputs only; execute nothing")
+    ap.add_argument("--refresh", action="store_true", help="execute the library notebooks again even where a cached run exists")
     a = ap.parse_args(argv)
     if a.what == "readme": print(f"wrote {write_readme()}"); return 0
-    index = build_docs(site_dir=a.site_dir)
+    if a.refresh: shutil.rmtree(project_root()/"build"/"docs"/"executed", ignore_errors=True)
+    index = build_docs(site_dir=a.site_dir, execute=not a.no_execute, jobs=a.jobs)
     print(f"docs site: {index}")
     return 0
 

@@ -278,7 +278,7 @@ class DatasetExplorer(_Explorer):
         self.episode = W.IntSlider(0, 0, 0, description="episode", continuous_update=False)
         self.frames_button = W.Button(description="render frames")
         self.overview, self.dims, self.trace = W.Image(format="png"), W.Image(format="png"), W.Image(format="png")
-        self.video = W.Image(format="gif")
+        self.video = W.Image(format="gif", layout=W.Layout(display="none"))   # shown once there are frames
         self.pick.observe(lambda c: self.on_dataset(c["new"]), "value")
         self.episode.observe(lambda c: self.on_episode(c["new"]), "value")
         self.frames_button.on_click(lambda _: self.on_frames())
@@ -302,14 +302,14 @@ class DatasetExplorer(_Explorer):
     def on_episode(self, i: int):
         self.data = dict(self.data, episode=i)
         self._show(self.trace, plot_episode(self.tr, i))
-        self.video.value = b""
+        self.video.value, self.video.layout.display = b"", "none"
         why = can_render_states(self.tr.env_name)
         self.frames_button.disabled, self.frames_button.tooltip = bool(why), why or "render this episode from its saved states"
 
     def on_frames(self, every: int = 2, max_frames: int = 120):
         fr = state_frames(self.tr, self.episode.value, every=every, max_frames=max_frames)
         self.data = dict(self.data, frames=fr)
-        self.video.value = gif_bytes(fr, fps=20)
+        self.video.value, self.video.layout.display = gif_bytes(fr, fps=20), None
 
 # %% ../nbs/20_explore.ipynb #5880d32f
 class RolloutExplorer(_Explorer):
@@ -327,7 +327,7 @@ class RolloutExplorer(_Explorer):
         self.steps = W.IntText(max_steps, description="max steps")
         self.go = W.Button(description="roll out", button_style="primary")
         self.t = W.IntSlider(0, 0, 0, description="step", continuous_update=False, layout=W.Layout(width="720px"))
-        self.video, self.step_view = W.Image(format="gif"), W.Image(format="png")
+        self.video, self.step_view = W.Image(format="gif", layout=W.Layout(display="none")), W.Image(format="png")
         self.policy_options = policy_options
         self.go.on_click(lambda _: self.on_rollout())
         self.t.observe(lambda c: self.on_step(c["new"]), "value")
@@ -342,6 +342,7 @@ class RolloutExplorer(_Explorer):
         self.status.value = (f"<b>{ep['method']}</b> on {ep['env']}, seed {ep['seed']}: {len(ep['actions'])} steps, "
                              f"return {ep['rewards'].sum():.1f}" + ("" if ep["frames"] is not None else " (no frames: MuJoCo cannot render here)"))
         self.video.value = gif_bytes(ep["frames"]) if ep["frames"] is not None else b""
+        self.video.layout.display = None if ep["frames"] is not None else "none"
         self.t.max = len(ep["actions"]) - 1
         self.on_step(min(self.t.value, self.t.max))
 

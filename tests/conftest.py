@@ -30,3 +30,27 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("MINARI_DATASETS_PATH", str(tmp_path/"minari"))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def docs_site(tmp_path_factory):
+    """The docs site, built once per test run from the real notebooks and figures (one library notebook executed, so
+    a page shows executed outputs), shared by tests/test_docs.py and tests/test_browser.py. Under xdist the first
+    worker to need it builds it and the others wait for it (a file lock in the run's shared temporary folder)."""
+    import os, types
+    from filelock import FileLock
+    from seqrl.docs import build_docs
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out = shared/"docs_site"
+    site = types.SimpleNamespace(site=out/"site", build=out/"build", executed=["02_trajectories"])
+    with FileLock(str(shared/"docs_site.lock")):
+        if (out/"failed").is_file(): pytest.fail("the docs build failed (in another worker):\n" + (out/"failed").read_text())
+        if not (out/"built").is_file():
+            try:
+                build_docs(ROOT, site.site, force=True, execute=site.executed, build_dir=site.build, figures=ROOT/"figures")
+            except Exception as e:
+                out.mkdir(parents=True, exist_ok=True); (out/"failed").write_text(f"{type(e).__name__}: {e}")
+                raise
+            (out/"built").write_text("ok")
+    return site
