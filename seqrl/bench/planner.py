@@ -10,7 +10,7 @@ from dataclasses import dataclass, asdict
 import numpy as np
 import torch
 
-from ..core import configure, get_device
+from ..core import configure, get_device, progress_bar
 from ..models.tt import TT, TTConfig
 from ..planner import PlanConfig, beam_search
 from ..tokenizer import QuantileDiscretizer
@@ -47,7 +47,7 @@ def bench_planner(cfg: PlannerBenchConfig) -> list[dict]:
     dev = get_device(cfg.device)
     sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
     rows = []
-    for name, rule in ((n, u) for n in cfg.settings for u in cfg.rules):
+    for name, rule in progress_bar([(n, u) for n in cfg.settings for u in cfg.rules], desc="planner settings x rules"):
         s = BENCH_SETTINGS[name]
         for window in cfg.windows:
             ctx = 5
