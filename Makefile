@@ -13,7 +13,7 @@ JOBS   ?= 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install test test-nbs test-py reproduce bench lab docs readme export clean-nbs outputs
+.PHONY: help install test test-slow test-nbs test-py reproduce bench lab docs readme export clean-nbs outputs
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ install: $(STAMP)  ## create .venv and install seqrl with its dev tools
 test: $(STAMP)  ## the whole test suite: library notebooks, then pytest (sync, smoke runs, driver, docs)
 	OMP_NUM_THREADS=1 $(BIN)/nbdev-test --n-workers $(JOBS)
 	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n $(JOBS) tests
+
+test-slow: $(STAMP)  ## the long checks left out of `make test` (the heaviest full-profile dry runs), about 7 minutes
+	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n $(JOBS) tests -m slow
 
 reproduce: $(STAMP)  ## run every experiment notebook: PROFILE=smoke|quick|full (quick), ONLY=name,..., DRY=1 (capped dry run)
 	$(BIN)/python -m seqrl.reproduce --profile $(PROFILE) $(if $(ONLY),--only $(ONLY)) $(if $(DRY),--dry-run)

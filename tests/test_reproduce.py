@@ -132,7 +132,10 @@ def _check_continual(root, isolated):
 
 CHECKS = {"tt_locomotion": _check_tt, "ptgm_kitchen": _check_ptgm, "smart_dmc": _check_smart, "mddt_finetune": _check_mddt,
           "mddt_continual": _check_continual}
-@pytest.mark.parametrize("nb", leading(notebooks("experiments")), ids=lambda p: p.stem)
+SLOW_DRY_RUNS = {"mddt_finetune": 250, "tt_locomotion": 165}   # seconds each took in `make test` on 2 cores: behind `make test-slow`
+
+@pytest.mark.parametrize("nb", [pytest.param(p, marks=pytest.mark.slow) if p.stem in SLOW_DRY_RUNS else p for p in leading(notebooks("experiments"))],
+                         ids=lambda p: p.stem)
 def test_full_profile_dry_run(nb, isolated):
     "The full profile builds: each experiment at its full configuration (full models, the published planner, every dataset and seed its grid lists), with each loop capped at a couple of steps."
     names = [nb.stem, *TOGETHER.get(nb.stem, [])]
