@@ -210,6 +210,9 @@ def model_window(model, dataset, episode: int = 0, start: int = 0) -> dict:
     "The window of `model.cfg.K` steps of `dataset` (id or `Trajectories`) at `start` in `episode`, as the tensors its loss reads."
     tr = trajectories(dataset)[0]
     buf, finish = type(model).window_source(model.cfg, [tr])
+    if not isinstance(tr.observations, dict) and (buf.obs_width, buf.act_width) != (model.obs_dim, model.act_dim):
+        raise ValueError(f"{tr.dataset_id}: observations {buf.obs_width} and actions {buf.act_width} wide, but the model reads "
+                         f"{model.obs_dim} and {model.act_dim}: pick a dataset of the environment it was trained on")
     sl = episode_slice(tr, episode)
     if not 0 <= start < sl.stop - sl.start: raise IndexError(f"{tr.dataset_id}: start {start} outside episode {episode} (length {sl.stop - sl.start})")
     w = finish(buf.window(np.array([sl.start + start])))
